@@ -1,1 +1,40 @@
-"""optim: (to be built)."""
+"""optim: the update rules of the course, PyTorch-compatible; learning-rate schedules; clipping.
+
+Every optimizer takes the parameters first, as PyTorch::
+
+    opt = Adam(model.parameters(), lr=1e-3)
+    for x, y in batches:
+        loss = loss_fn(model(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+"""
+
+from optim.adam import Adam, AdamW
+from optim.clipping import clip_grad_norm
+from optim.momentum import Momentum
+from optim.optimizer import Optimizer
+from optim.rmsprop import RMSProp
+from optim.schedulers import (
+    CosineAnnealingLR,
+    ExponentialLR,
+    LRScheduler,
+    ReduceLROnPlateau,
+    StepLR,
+)
+from optim.sgd import SGD
+
+__all__ = [
+    "SGD",
+    "Adam",
+    "AdamW",
+    "CosineAnnealingLR",
+    "ExponentialLR",
+    "LRScheduler",
+    "Momentum",
+    "Optimizer",
+    "RMSProp",
+    "ReduceLROnPlateau",
+    "StepLR",
+    "clip_grad_norm",
+]

@@ -1,0 +1,301 @@
+"""The base class of every optimizer: parameter groups, per-parameter state, the update loop.
+
+An optimizer holds the parameters it trains in *parameter groups* (as PyTorch does): a list
+of dicts, each with a list ``"params"`` and its own hyperparameters (``"lr"``, ...), so that
+different parts of a model can learn at different rates. Its ``state`` holds, for each
+parameter, the buffers of its rule (a velocity, moment estimates, a step counter).
+
+A subclass says what its hyperparameters are (``__init__``), which are valid
+(``check_hyperparameters``), which buffers a parameter starts with (``init_state``) and
+how one parameter changes in one step (``update``). ``Optimizer.step`` does the rest.
+"""
+
+import copy
+import math
+
+import numpy as np
+
+from autograd import Value
+
+
+class Optimizer:
+    """Base class: holds parameter groups and per-parameter state, and runs the update loop.
+
+    ``step()`` visits every parameter whose ``grad`` is not ``None`` and calls
+    ``update(W, g, state, group)`` with ``W`` the parameter's data as a numpy array (updated
+    in place: an array parameter keeps its array object and dtype; a Python-float parameter
+    is updated through a 0-d float64 array and gets a new float), ``g`` its gradient as an
+    array of the same shape and dtype (with weight decay applied, see below), ``state`` its
+    dict of buffers and ``group`` its parameter group. The update works on numpy arrays,
+    not Values, so it builds no graph.
+
+    Weight decay λ (``group["weight_decay"]``) is applied here, once for all rules:
+
+    .. code-block:: text
+
+        L2 (every rule but AdamW):    g ← g + λW
+        decoupled (AdamW):            W ← W − ηλW
+
+    Args:
+        params (iterable): Values to optimize, or dicts with a ``"params"`` entry (a Value
+            or an iterable of Values) and per-group hyperparameters that override the
+            defaults.
+        defaults (dict): the hyperparameters of every group that does not set its own.
+
+    Attributes:
+        param_groups (list of dict): the groups; ``group["params"]`` is a list of Values.
+        state (dict): per-parameter state, keyed by ``id(param)`` (a Value need not be
+            hashable), each a dict of numpy arrays and counters.
+    """
+
+    #: True for AdamW: weight decay shrinks W directly instead of being added to g.
+    decoupled_weight_decay = False
+
+    def __init__(self, params, defaults):
+        self.defaults = defaults
+        self.param_groups = []
+        self.state = {}
+        if isinstance(params, (Value, dict)):
+            raise TypeError(
+                "params must be an iterable of Values or of dicts (parameter groups), "
+                f"got a single {type(params).__name__}; wrap it in a list"
+            )
+        groups = list(params)
+        if not groups:
+            raise ValueError("optimizer got an empty parameter list (params=[])")
+        is_group = [isinstance(group, dict) for group in groups]
+        if any(is_group) and not all(is_group):
+            raise TypeError("params must be all Values or all dicts (parameter groups), not a mix")
+        if not any(is_group):
+            groups = [{"params": groups}]
+        seen = set()
+        for index, group in enumerate(groups):
+            group = self._make_group(group, index)
+            for p in group["params"]:
+                if id(p) in seen:
+                    raise ValueError(
+                        f"parameter {p!r} appears more than once in the optimizer's params"
+                    )
+                seen.add(id(p))
+            self.param_groups.append(group)
+
+    def _make_group(self, group, index):
+        if "params" not in group:
+            raise ValueError(f"parameter group {index} has no 'params' entry: {group!r}")
+        params = group["params"]
+        params = [params] if isinstance(params, Value) else list(params)
+        if not params:
+            raise ValueError(f"parameter group {index} has an empty parameter list")
+        for position, p in enumerate(params):
+            if not isinstance(p, Value):
+                raise TypeError(
+                    f"params must be Values, but parameter {position} of group {index} is "
+                    f"a {type(p).__name__}: {p!r}"
+                )
+        unknown = set(group) - set(self.defaults) - {"params"}
+        if unknown:
+            raise ValueError(
+                f"parameter group {index} has unknown options {sorted(unknown)}; "
+                f"{type(self).__name__} takes {sorted(self.defaults)}"
+            )
+        group = {**self.defaults, **group}
+        self.check_hyperparameters(group)
+        # Plain Python floats: numpy 2 treats them as "weak" scalars, so a float32 parameter
+        # never meets a float64 temporary (an np.float64 lr would upcast every product).
+        options = {key: _plain(value) for key, value in group.items() if key != "params"}
+        return {"params": params, **options}
+
+    def check_hyperparameters(self, group):
+        """Raise a ``ValueError`` naming each bad hyperparameter of ``group``.
+
+        Subclasses extend this (call ``super()``) with their own hyperparameters.
+        """
+        check_at_least("lr", group["lr"], 0.0)
+        if "weight_decay" in group:
+            check_at_least("weight_decay", group["weight_decay"], 0.0)
+
+    @property
+    def lr(self):
+        """The learning rate η of the first parameter group; setting it sets every group's."""
+        return self.param_groups[0]["lr"]
+
+    @lr.setter
+    def lr(self, value):
+        check_at_least("lr", value, 0.0)
+        for group in self.param_groups:
+            group["lr"] = _plain(value)
+
+    def zero_grad(self, set_to_none=True):
+        """Forget the gradients of all parameters before the next backward pass.
+
+        Args:
+            set_to_none (bool): set each ``grad`` to ``None`` (the default, as PyTorch: the
+                next backward pass starts from nothing). Otherwise array gradients are
+                filled with zeros in place and float gradients become ``0.0``.
+        """
+        for group in self.param_groups:
+            for p in group["params"]:
+                if set_to_none or p.grad is None:
+                    p.grad = None
+                elif isinstance(p.grad, np.ndarray):
+                    p.grad.fill(0)
+                else:
+                    p.grad = 0.0
+
+    def step(self):
+        """Update every parameter that has a gradient, in place; build no graph."""
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                is_array = isinstance(p.data, np.ndarray)
+                # A float parameter is updated through a 0-d float64 array, so that each
+                # rule is written once, with numpy's in-place operators.
+                W = p.data if is_array else np.array(p.data, dtype=np.float64)
+                g = _gradient_like(p, W)
+                state = self.state.get(id(p))
+                if state is None:
+                    state = self.state[id(p)] = self.init_state(W)
+                weight_decay = group.get("weight_decay", 0.0)
+                if weight_decay != 0:
+                    if self.decoupled_weight_decay:
+                        W *= 1 - group["lr"] * weight_decay
+                    else:
+                        g = g + weight_decay * W
+                self.update(W, g, state, group)
+                if not is_array:
+                    p.data = float(W)
+
+    def init_state(self, W):
+        """The buffers one parameter starts with (a dict), created at its first step."""
+        return {}
+
+    def update(self, W, g, state, group):
+        """Change ``W`` in place by one step of the rule, given its gradient ``g``."""
+        raise NotImplementedError(f"{type(self).__name__} must define update()")
+
+    def state_dict(self):
+        """A copy of the optimizer's state: hyperparameters and per-parameter buffers.
+
+        Parameters are named by their position (counting through the groups in order), as
+        PyTorch does, so the dict holds no Values: ``{"state": {index: {name: array or
+        number}}, "param_groups": [{"lr": ..., "params": [indices]}]}``. Arrays are copies,
+        so later steps do not change a saved dict; it pickles as is.
+        """
+        index_of = {}
+        groups = []
+        for group in self.param_groups:
+            indices = []
+            for p in group["params"]:
+                index_of[id(p)] = len(index_of)
+                indices.append(index_of[id(p)])
+            groups.append({**group, "params": indices})
+        state = {
+            index_of[key]: copy.deepcopy(buffers)
+            for key, buffers in self.state.items()
+            if key in index_of
+        }
+        return {"state": state, "param_groups": groups}
+
+    def load_state_dict(self, state_dict):
+        """Restore a ``state_dict()``, so that training resumes exactly where it stopped.
+
+        The optimizer must hold the same parameters in the same groups (by position and
+        shape) as the one that was saved. Hyperparameters and buffers are copied in; array
+        buffers are cast to their parameter's dtype.
+        """
+        saved_groups = state_dict["param_groups"]
+        if len(saved_groups) != len(self.param_groups):
+            raise ValueError(
+                f"state_dict has {len(saved_groups)} parameter groups, "
+                f"the optimizer has {len(self.param_groups)}"
+            )
+        params = []
+        for index, (group, saved) in enumerate(zip(self.param_groups, saved_groups, strict=True)):
+            if len(saved["params"]) != len(group["params"]):
+                raise ValueError(
+                    f"parameter group {index} of the state_dict has {len(saved['params'])} "
+                    f"parameters, the optimizer's has {len(group['params'])}"
+                )
+            params.extend(zip(saved["params"], group["params"], strict=True))
+        state = {}
+        for saved_index, p in params:
+            if saved_index in state_dict["state"]:
+                state[id(p)] = _buffers_for(p, state_dict["state"][saved_index])
+        for group, saved in zip(self.param_groups, saved_groups, strict=True):
+            group.update({k: copy.deepcopy(v) for k, v in saved.items() if k != "params"})
+        self.state = state
+
+    def __repr__(self):
+        lines = [f"{type(self).__name__} ("]
+        for index, group in enumerate(self.param_groups):
+            options = ", ".join(f"{k}={v!r}" for k, v in group.items() if k != "params")
+            lines.append(f"  group {index}: {len(group['params'])} params, {options}")
+        return "\n".join([*lines, ")"])
+
+
+def _gradient_like(p, W):
+    """``p.grad`` as an array of ``W``'s shape and dtype (no copy when it already is one)."""
+    g = np.asarray(p.grad, dtype=W.dtype)
+    if g.shape != W.shape:
+        raise ValueError(
+            f"the gradient of {p!r} has shape {g.shape}, expected its data's shape {W.shape}"
+        )
+    return g
+
+
+def _buffers_for(p, buffers):
+    """Copies of a parameter's saved buffers, arrays checked against and cast to ``p``."""
+    dtype = p.data.dtype if isinstance(p.data, np.ndarray) else np.dtype(np.float64)
+    shape = np.shape(p.data)
+    restored = {}
+    for name, value in buffers.items():
+        if isinstance(value, np.ndarray):
+            if value.shape != shape:
+                raise ValueError(
+                    f"saved buffer {name!r} has shape {value.shape}, "
+                    f"but its parameter {p!r} has shape {shape}"
+                )
+            value = value.astype(dtype, copy=True)
+        else:
+            value = copy.deepcopy(value)
+        restored[name] = value
+    return restored
+
+
+def _plain(value):
+    """A hyperparameter with numbers as Python floats (flags and strings unchanged)."""
+    if isinstance(value, (bool, np.bool_, str)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return tuple(_plain(item) for item in value)
+    return float(value)
+
+
+def check_at_least(name, value, lowest):
+    """Raise unless ``value`` is a real number ``>= lowest`` (NaN is rejected)."""
+    check_real(name, value)
+    if not value >= lowest:
+        raise ValueError(f"invalid {name}: {value!r} (expected {name} >= {lowest})")
+
+
+def check_positive(name, value):
+    """Raise unless ``value`` is a real number ``> 0``."""
+    check_real(name, value)
+    if not value > 0:
+        raise ValueError(f"invalid {name}: {value!r} (expected {name} > 0)")
+
+
+def check_beta(name, value):
+    """Raise unless ``value`` is a decay rate in ``[0, 1)``."""
+    check_real(name, value)
+    if not 0 <= value < 1:
+        raise ValueError(f"invalid {name}: {value!r} (expected 0 <= {name} < 1)")
+
+
+def check_real(name, value):
+    """Raise unless ``value`` is a finite real number (not a bool, not a string)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}: {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"invalid {name}: {value!r} (expected a finite number)")
