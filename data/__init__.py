@@ -1,1 +1,36 @@
-"""data: (to be built)."""
+"""data: data sets, splits, feature scaling and mini-batches, with numpy alone.
+
+Generators of small synthetic data sets (`make_moons`, `make_spirals`, …), the real 8×8
+handwritten digits (`load_digits`), splitting (`train_test_split`, `train_val_test_split`,
+`kfold`), feature scaling (`StandardScaler`, `MinMaxScaler`) and mini-batching
+(`DataLoader`). Everything random is seeded through `numpy.random.default_rng(seed)`.
+"""
+
+from data.datasets import (
+    make_blobs,
+    make_circles,
+    make_moons,
+    make_regression,
+    make_spirals,
+    make_xor,
+)
+from data.digits import load_digits
+from data.loader import DataLoader
+from data.scaling import MinMaxScaler, StandardScaler
+from data.splits import kfold, train_test_split, train_val_test_split
+
+__all__ = [
+    "DataLoader",
+    "MinMaxScaler",
+    "StandardScaler",
+    "kfold",
+    "load_digits",
+    "make_blobs",
+    "make_circles",
+    "make_moons",
+    "make_regression",
+    "make_spirals",
+    "make_xor",
+    "train_test_split",
+    "train_val_test_split",
+]
