@@ -119,9 +119,11 @@ def _part_sizes(n_rows, held_out):
     if sum(held_out_rows) >= n_rows:
         given = " and ".join(f"{name}={size}" for name, size in held_out.items())
         taken = " + ".join(str(rows) for rows in held_out_rows)
+        if len(held_out_rows) > 1:
+            taken += f" = {sum(held_out_rows)}"
         raise ValueError(
-            f"{given} take {taken} = {sum(held_out_rows)} of the {n_rows} rows, leaving none "
-            "for training; the held-out sizes must add up to less than the whole data set"
+            f"{given} asks for {taken} of the {n_rows} rows, leaving none for training; "
+            "the held-out sizes must add up to less than the whole data set"
         )
     return np.array([n_rows - sum(held_out_rows), *held_out_rows])
 
