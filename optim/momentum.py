@@ -22,7 +22,8 @@ class Momentum(Optimizer):
 
     This is not ``SGD(momentum=β, dampening=β)``: that velocity starts at the first
     gradient, b = g, skipping the dampening on the first step, whereas here v = (1 − β)g
-    after the first step. From then on both apply the same recursion.
+    after the first step. It is, though, ``SGD(lr=η(1 − β), momentum=β)``: that velocity
+    is b = v / (1 − β) at every step, so both take the same steps.
 
     Args:
         params (iterable): Values to optimize, or dicts defining parameter groups.

@@ -1,5 +1,7 @@
 """Stochastic gradient descent, with PyTorch's momentum, dampening and Nesterov options."""
 
+import numpy as np
+
 from optim.optimizer import Optimizer, check_at_least, check_real
 
 
@@ -67,7 +69,9 @@ class SGD(Optimizer):
         if mu != 0:
             b = state.get("b")
             if b is None:
-                b = state["b"] = g.copy()
+                # np.copy, not g.copy(): for a float parameter g may be a numpy scalar,
+                # which has no in-place operators; b must be an array.
+                b = state["b"] = np.copy(g)
             else:
                 b *= mu
                 b += (1 - tau) * g
