@@ -81,8 +81,13 @@ class StandardScaler(_Scaler):
     input becomes float64.
 
     Example:
+        >>> X_train, X_test = np.array([[1.0, 10.0], [3.0, 30.0]]), np.array([[2.0, 50.0]])
         >>> scaler = StandardScaler().fit(X_train)
+        >>> scaler.mean_, scaler.scale_
+        (array([ 2., 20.]), array([ 1., 10.]))
         >>> X_train_z, X_test_z = scaler.transform(X_train), scaler.transform(X_test)
+        >>> X_test_z
+        array([[0., 3.]])
         >>> np.allclose(scaler.inverse_transform(X_test_z), X_test)
         True
     """

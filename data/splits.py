@@ -91,9 +91,12 @@ def kfold(n_samples, k=5, *, stratify=None, shuffle=True, seed=None):
         are in increasing order. Index your arrays with them: ``X[train_idx]``.
 
     Example:
-        >>> for train_idx, val_idx in kfold(len(X), k=5, stratify=y, seed=0):
-        ...     model = train(X[train_idx], y[train_idx])
-        ...     scores.append(evaluate(model, X[val_idx], y[val_idx]))
+        >>> X, y = np.arange(20).reshape(10, 2), np.arange(10) % 2
+        >>> folds = kfold(len(X), k=5, stratify=y, seed=0)
+        >>> [np.bincount(y[val_idx]).tolist() for _, val_idx in folds]
+        [[1, 1], [1, 1], [1, 1], [1, 1], [1, 1]]
+        >>> for train_idx, val_idx in folds:  # train on X[train_idx], score on X[val_idx]
+        ...     X_train, X_val = X[train_idx], X[val_idx]
     """
     n_samples = check_int("n_samples", n_samples, minimum=1)
     k = check_int("k", k, minimum=2)

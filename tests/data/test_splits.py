@@ -54,9 +54,14 @@ def test_train_val_test_parts_are_disjoint_covering_aligned_and_stratified(
     (val_size, test_size), (n_val, n_test) = data.draw(held_out_sizes(n_rows, n_parts=3))
     ids, X, y = dataset(labels)
     parts = train_val_test_split(
-        ids, X, y, val_size=val_size, test_size=test_size,
-        stratify=y if stratified else None, seed=data.draw(st.integers(0, 100)),
-    )  # fmt: skip
+        ids,
+        X,
+        y,
+        val_size=val_size,
+        test_size=test_size,
+        stratify=y if stratified else None,
+        seed=data.draw(st.integers(0, 100)),
+    )
     id_parts, X_parts, y_parts = parts[:3], parts[3:6], parts[6:]
     expected = [n_rows - n_val - n_test, n_val, n_test]
     assert_valid_parts(id_parts, n_rows, expected, labels if stratified else None)
