@@ -89,7 +89,7 @@ def is_int(value):
 
 def is_number(value):
     """True for Python and numpy real numbers, but not for ``True``/``False``."""
-    return is_number(value)
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def is_int_sequence(value, length):

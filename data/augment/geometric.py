@@ -10,6 +10,7 @@ import numpy as np
 from .base import (
     Transform,
     check_border,
+    check_number,
     check_probability,
     check_range,
     is_number,
@@ -115,7 +116,9 @@ class Affine(Transform):
     ):
         self.degrees = check_range(degrees, "degrees", symmetric_about=0.0)
         if translate is not None:
-            translate = check_range(translate, "translate", 0.0, 1.0)
+            if not (isinstance(translate, (tuple, list)) and len(translate) == 2):
+                raise TypeError(f"translate must be a pair of fractions (a, b), got {translate!r}")
+            translate = tuple(check_number(v, "translate", 0.0, 1.0) for v in translate)
         self.translate = translate
         self.scale = (1.0, 1.0) if scale is None else check_range(scale, "scale", 0.0)
         if self.scale[0] <= 0:
