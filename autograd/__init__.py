@@ -1,1 +1,18 @@
-"""autograd (being built)."""
+"""autograd: a reverse-mode automatic differentiation engine on Python floats and numpy arrays.
+
+from autograd import Value
+a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+c = a * b + a.tanh(); c.backward()       # a.grad == b + 1 - tanh(a)**2
+"""
+
+from autograd.value import Value  # noqa: I001 -- Value first: the ops below build on it
+from autograd.function import Context, Function
+from autograd.gradcheck import GradcheckError, gradcheck
+from autograd.grad_mode import is_grad_enabled, no_grad
+from autograd.graph_export import draw_graph, to_dot
+from autograd.ops import concat, stack
+
+__all__ = [
+    "Context", "Function", "GradcheckError", "Value", "concat", "draw_graph", "gradcheck",
+    "is_grad_enabled", "no_grad", "stack", "to_dot",
+]  # fmt: skip

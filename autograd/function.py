@@ -1,0 +1,119 @@
+"""`Function`: the one mechanism by which every op, built-in or your own, enters the graph.
+
+An op is a subclass of `Function` with two static methods side by side, as in PyTorch:
+
+    class Cube(Function):
+        @staticmethod
+        def forward(ctx, x):                   # floats or numpy arrays in, one result out
+            ctx.save_for_backward(x)
+            return x**3
+
+        @staticmethod
+        def backward(ctx, grad_output):        # dL/d(out) in, one dL/d(input) per input
+            (x,) = ctx.saved
+            return grad_output * 3 * x**2
+
+    y = Cube.apply(Value(2.0))                 # a Value, recorded with op "Cube"
+
+`apply` takes Values, Python numbers or numpy arrays (numbers and arrays are constants: no
+gradient is computed for them) and keyword options (axis, index, alpha, ...), which reach
+`forward` as keyword arguments and stay on the node as `ctx.options`. `backward` may
+return a gradient in the broadcast shape of the output: the engine sums it back to each
+input's shape (see `backprop.fit_gradient`), so ops need not handle broadcasting.
+"""
+
+import numpy as np
+
+from autograd import grad_mode
+from autograd.value import Value, as_data
+
+
+class Context:
+    """What one node remembers between its forward and its backward pass.
+
+    Attributes:
+        function: the `Function` subclass that made the node.
+        inputs: the inputs as given to `apply` (Values and constants), in order.
+        options: the keyword options given to `apply` (dict; may be empty).
+        needs_input_grad: one bool per input: does backward need its gradient?
+        saved: what `forward` stored with `save_for_backward` (a tuple).
+    """
+
+    __slots__ = ("function", "inputs", "needs_input_grad", "options", "saved")
+
+    def __init__(self, function, inputs, options, needs_input_grad):
+        self.function = function
+        self.inputs = inputs
+        self.options = options
+        self.needs_input_grad = needs_input_grad
+        self.saved = ()
+
+    def save_for_backward(self, *arrays):
+        """Keep arrays or numbers that `backward` needs; read them back from `ctx.saved`."""
+        self.saved = arrays
+
+
+class Function:
+    """Base class of every op: subclass it with static `forward` and `backward`.
+
+    Class attribute `name` is how the op is shown in graphs and in `Value.op` (the class
+    name unless set, e.g. "+" for `Add`).
+    """
+
+    name = ""
+
+    @staticmethod
+    def forward(ctx, *inputs, **options):
+        """Compute the op on floats or numpy arrays; save what backward needs on `ctx`."""
+        raise NotImplementedError("a Function subclass must define forward(ctx, *inputs)")
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        """Given dL/d(output), return dL/d(input) for each input (None for no gradient)."""
+        raise NotImplementedError("a Function subclass must define backward(ctx, grad_output)")
+
+    @classmethod
+    def op_name(cls) -> str:
+        return cls.name or cls.__name__
+
+    @classmethod
+    def apply(cls, *inputs, **options):
+        """Run the op on `inputs` (Values, numbers or arrays) and record it in the graph."""
+        recording = grad_mode.is_grad_enabled()
+        arguments = []
+        needs_input_grad = []
+        parents = []
+        for x in inputs:
+            if isinstance(x, Value):
+                arguments.append(x.data)
+                needs = recording and x.requires_grad
+                if needs:
+                    parents.append(x)
+                needs_input_grad.append(needs)
+            else:
+                arguments.append(x if type(x) is float else _as_constant(x, cls))
+                needs_input_grad.append(False)
+        ctx = Context(cls, inputs, options, tuple(needs_input_grad))
+        out = _as_output(cls.forward(ctx, *arguments, **options), arguments, cls)
+        if not parents:
+            return Value._make(out, None, ())
+        return Value._make(out, ctx, tuple(parents))
+
+
+def _as_constant(x, function):
+    """A non-Value input as Value data (a float or an array); a clear error otherwise."""
+    return as_data(x, what=f"an input of {function.op_name()}")
+
+
+def _as_output(out, arguments, function):
+    """Check what `forward` returned: a float for float inputs, an array otherwise."""
+    if type(out) is float or isinstance(out, np.ndarray):
+        return out
+    if isinstance(out, np.generic | int | float) and not isinstance(out, bool):
+        if any(isinstance(a, np.ndarray) for a in arguments):
+            return np.asarray(out)  # a reduction of an array is a 0-d array, not a float
+        return float(out)
+    raise TypeError(
+        f"{function.op_name()}.forward returned {type(out).__name__}; "
+        "expected a float or a numpy array"
+    )

@@ -1,0 +1,171 @@
+"""Elementwise functions: each forward next to its local derivative.
+
+Every function works on a Python float or a numpy array (through `autograd.numeric`), so
+the scalar graph and the array graph share these definitions.
+"""
+
+import numpy as np
+
+from autograd import numeric
+from autograd.function import Function
+
+
+class Exp(Function):
+    """out = e**x.   d out/dx = e**x = out."""
+
+    name = "exp"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = numeric.exp(x)
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (out,) = ctx.saved
+        return grad_output * out
+
+
+class Log(Function):
+    """out = ln(x).   d out/dx = 1/x."""
+
+    name = "log"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return numeric.log(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved
+        return grad_output / x
+
+
+class Abs(Function):
+    """out = |x|.   d out/dx = sign(x) (0 at x = 0, as PyTorch)."""
+
+    name = "abs"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return abs(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved
+        return grad_output * numeric.sign(x)
+
+
+class Tanh(Function):
+    """out = tanh(x).   d out/dx = 1 - tanh(x)² = 1 - out²."""
+
+    name = "tanh"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = numeric.tanh(x)
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (out,) = ctx.saved
+        return grad_output * (1.0 - out * out)
+
+
+class Sigmoid(Function):
+    """out = σ(x) = 1 / (1 + e**-x).   d out/dx = σ(x)·(1 - σ(x)) = out·(1 - out).
+
+    Computed as e**(-softplus(-x)), softplus(z) = ln(1 + e**z), which never overflows:
+    σ(±1000) is exactly 1 and 0, without warnings.
+    """
+
+    name = "sigmoid"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = numeric.exp(-numeric.softplus(-x))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (out,) = ctx.saved
+        return grad_output * (out * (1.0 - out))
+
+
+class ReLU(Function):
+    """out = max(x, 0).   d out/dx = 1 for x > 0, else 0."""
+
+    name = "relu"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return numeric.relu(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved
+        return grad_output * (x > 0)
+
+
+class LeakyReLU(Function):
+    """out = x for x > 0, else α·x.   d out/dx = 1 for x > 0, else α."""
+
+    name = "leaky_relu"
+
+    @staticmethod
+    def forward(ctx, x, alpha=0.01):
+        slope = numeric.where_positive(x, 1.0, alpha)
+        ctx.save_for_backward(slope)
+        return x * slope
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (slope,) = ctx.saved
+        return grad_output * slope
+
+
+class Sign(Function):
+    """out = sign(x) ∈ {-1, 0, +1}.   d out/dx = 0 (a step has no slope; at 0 it is
+    undefined and taken as 0): no gradient flows through sign."""
+
+    name = "sign"
+
+    @staticmethod
+    def forward(ctx, x):
+        return numeric.sign(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output * 0.0
+
+
+class Clip(Function):
+    """out = min(max(x, lo), hi) (lo or hi may be None).   d out/dx = 1 where lo ≤ x ≤ hi,
+    else 0 (as PyTorch's clamp)."""
+
+    name = "clip"
+
+    @staticmethod
+    def forward(ctx, x, lo=None, hi=None):
+        if lo is None and hi is None:
+            raise ValueError("clip needs lo or hi (or both), got neither")
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"clip needs lo <= hi, got lo={lo}, hi={hi}")
+        inside = (x >= lo if lo is not None else True) & (x <= hi if hi is not None else True)
+        ctx.save_for_backward(inside)
+        if type(x) is float:
+            if lo is not None and x < lo:
+                return float(lo)
+            return float(hi) if hi is not None and x > hi else x
+        return np.clip(x, lo, hi)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (inside,) = ctx.saved
+        return grad_output * inside
