@@ -87,21 +87,12 @@ ADAM_SETTINGS = [
 
 @dtypes
 @pytest.mark.parametrize("settings", ADAM_SETTINGS)
-def test_adam(dtype, settings):
+@pytest.mark.parametrize("name", ["Adam", "AdamW"])
+def test_adam_and_adamw(dtype, settings, name):
+    ours_class, theirs_class = {"Adam": Adam, "AdamW": AdamW}[name], getattr(torch.optim, name)
     assert_same(
-        lambda p: Adam(p, **settings),
-        lambda p: torch.optim.Adam(p, **settings),
-        dtype,
-        TOLERANCE[dtype],
-    )
-
-
-@dtypes
-@pytest.mark.parametrize("settings", ADAM_SETTINGS)
-def test_adamw(dtype, settings):
-    assert_same(
-        lambda p: AdamW(p, **settings),
-        lambda p: torch.optim.AdamW(p, **settings),
+        lambda p: ours_class(p, **settings),
+        lambda p: theirs_class(p, **settings),
         dtype,
         TOLERANCE[dtype],
     )

@@ -241,17 +241,10 @@ ADAM_SETTINGS = [
 
 @both_kinds()
 @pytest.mark.parametrize("settings", ADAM_SETTINGS)
-def test_adam(w0, grads, settings):
-    actual = trajectory(lambda p: Adam(p, **settings), w0, grads)
-    expected = adam_reference(w0, grads, **settings, decoupled=False)
-    assert_trajectories_equal(actual, as_python_floats(expected))
-
-
-@both_kinds()
-@pytest.mark.parametrize("settings", ADAM_SETTINGS)
-def test_adamw(w0, grads, settings):
-    actual = trajectory(lambda p: AdamW(p, **settings), w0, grads)
-    expected = adam_reference(w0, grads, **settings, decoupled=True)
+@pytest.mark.parametrize(("optimizer_class", "decoupled"), [(Adam, False), (AdamW, True)])
+def test_adam_and_adamw(w0, grads, settings, optimizer_class, decoupled):
+    actual = trajectory(lambda p: optimizer_class(p, **settings), w0, grads)
+    expected = adam_reference(w0, grads, **settings, decoupled=decoupled)
     assert_trajectories_equal(actual, as_python_floats(expected))
 
 
