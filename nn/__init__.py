@@ -1,1 +1,49 @@
-"""nn: (to be built)."""
+"""nn: neural networks on the autograd engine, shaped like PyTorch's `torch.nn`.
+
+Modules (`Perceptron`, `Linear`, `MLP`, `Sequential`, `Flatten`, `Dropout`, activations)
+hold their parameters as Value attributes; losses are functions
+`loss(prediction, target, reduction="mean")`; `nn.init` draws initial weights; `fit` and
+`evaluate` run the training loop with any optimizer and any re-iterable of batches.
+
+    from nn import MLP, cross_entropy, fit
+    model = MLP(64, [64], 10, seed=0)
+    history = fit(model, cross_entropy, optim.Adam(model.parameters(), lr=1e-3),
+                  data.DataLoader(X, y, batch_size=32, shuffle=True, seed=0), epochs=20)
+"""
+
+from nn import init
+from nn.activations import (
+    ACTIVATIONS,
+    Identity,
+    LeakyReLU,
+    ReLU,
+    Sigmoid,
+    Sign,
+    Softmax,
+    Tanh,
+    get_activation,
+)
+from nn.callbacks import Callback, EarlyStopping
+from nn.dropout import Dropout
+from nn.layers import MLP, Flatten, Linear, LinearFunction, Sequential
+from nn.losses import (
+    CrossEntropy,
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    hinge_loss,
+    l1_loss,
+    mse_loss,
+)
+from nn.metrics import METRICS, accuracy, mae
+from nn.module import Module
+from nn.perceptron import Perceptron
+from nn.training import History, evaluate, fit
+
+__all__ = [
+    "ACTIVATIONS", "METRICS", "MLP", "Callback", "CrossEntropy", "Dropout", "EarlyStopping",
+    "Flatten", "History", "Identity", "LeakyReLU", "Linear", "LinearFunction", "Module",
+    "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh", "accuracy",
+    "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "evaluate",
+    "fit", "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss",
+]  # fmt: skip

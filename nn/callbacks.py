@@ -1,0 +1,106 @@
+"""Callbacks for `fit`: `Callback`, the hooks, and `EarlyStopping`, the course's
+regularisation by stopping when the validation loss stops improving."""
+
+import math
+
+
+class Callback:
+    """Base class of callbacks (optional: `fit` calls whichever hooks an object has).
+
+    Hooks:
+        on_train_begin(model): before the first epoch.
+        on_epoch_end(epoch, logs, model): after each epoch (counted from 1), with `logs`
+            the epoch's numbers ({"loss": …, "val_loss": …, "accuracy": …}); return True
+            to stop training.
+        on_train_end(model): after the last epoch (also after a stop).
+    """
+
+    def on_train_begin(self, model):
+        pass
+
+    def on_epoch_end(self, epoch, logs, model):
+        return False
+
+    def on_train_end(self, model):
+        pass
+
+
+class EarlyStopping(Callback):
+    """Stop training when a monitored quantity has stopped improving, and go back to the
+    weights of its best epoch.
+
+    The course's early stopping: training loss keeps falling while validation loss turns
+    up once the model starts to overfit; stop there, and keep the best model seen.
+
+        improved:  value < best − min_delta   (mode "min"; "max": value > best + min_delta)
+        stop:      after `patience` epochs in a row without improvement
+
+    Args:
+        monitor: the key of the epoch logs to watch. Default: "val_loss".
+        patience: epochs without improvement to wait before stopping (int ≥ 1). Default: 10.
+        min_delta: the smallest change that counts as an improvement (≥ 0). Default: 0.
+        mode: "min" (lower is better, for losses) or "max" (for accuracy). Default: "min".
+        restore_best: at the end of training, load the weights of the best epoch (a
+            `state_dict` copy taken then, so they are restored exactly). Default: True.
+
+    Attributes:
+        best: the best value seen; best_epoch: its epoch (from 1; 0 before any);
+        stopped_epoch: the epoch at which it stopped training (0 if it did not).
+
+    Example:
+        >>> stopper = EarlyStopping(patience=5)
+        >>> fit(model, cross_entropy, opt, train, epochs=200, val_batches=val,
+        ...     callbacks=[stopper])
+        >>> stopper.stopped_epoch, stopper.best_epoch
+    """
+
+    def __init__(
+        self, monitor="val_loss", patience=10, min_delta=0.0, mode="min", restore_best=True
+    ):
+        if isinstance(patience, bool) or not isinstance(patience, int) or patience < 1:
+            raise ValueError(f"EarlyStopping: patience must be an int >= 1, got {patience!r}")
+        if not min_delta >= 0:
+            raise ValueError(f"EarlyStopping: min_delta must be >= 0, got {min_delta!r}")
+        if mode not in ("min", "max"):
+            raise ValueError(f"EarlyStopping: mode must be 'min' or 'max', got {mode!r}")
+        self.monitor = monitor
+        self.patience = patience
+        self.min_delta = float(min_delta)
+        self.mode = mode
+        self.restore_best = restore_best
+        self.on_train_begin(None)
+
+    def on_train_begin(self, model):
+        self.best = math.inf if self.mode == "min" else -math.inf
+        self.best_epoch = 0
+        self.best_state = None
+        self.wait = 0
+        self.stopped_epoch = 0
+
+    def improved(self, value) -> bool:
+        """Whether `value` beats the best so far by more than `min_delta`."""
+        if self.mode == "min":
+            return value < self.best - self.min_delta
+        return value > self.best + self.min_delta
+
+    def on_epoch_end(self, epoch, logs, model):
+        if self.monitor not in logs:
+            raise ValueError(
+                f"EarlyStopping: monitor {self.monitor!r} is not among the epoch's logs "
+                f"{sorted(logs)} (monitoring 'val_…' needs val_batches in fit)"
+            )
+        value = logs[self.monitor]
+        if self.improved(value):
+            self.best, self.best_epoch, self.wait = value, epoch, 0
+            if self.restore_best:
+                self.best_state = model.state_dict()
+            return False
+        self.wait += 1
+        if self.wait >= self.patience:
+            self.stopped_epoch = epoch
+            return True
+        return False
+
+    def on_train_end(self, model):
+        if self.restore_best and self.best_state is not None:
+            model.load_state_dict(self.best_state)

@@ -1,0 +1,244 @@
+"""Layers: `Linear` (with its fused op), `Flatten`, `Sequential` and the `MLP`."""
+
+import itertools
+
+import numpy as np
+
+from autograd import Function, Value
+from nn import init as initializers
+from nn.activations import RELU_LIKE, get_activation
+from nn.dropout import Dropout
+from nn.module import Module, as_value
+
+
+class LinearFunction(Function):
+    """out = x @ W + b as one op: one node in the graph and one backward step.
+
+    Fused for speed: a Linear layer is the most frequent node of a network, and one node
+    instead of two (@ then +) halves the bookkeeping per layer. Its gradients are exactly
+    those of the unfused ops, with the leading axes of x flattened into rows:
+
+        dL/dx = g Wᵀ        dL/dW = xᵀ g        dL/db = Σ_rows g
+
+    dL/dx is skipped when x is a constant (the network's input), via `ctx.needs_input_grad`.
+
+    Shapes: x (*, in), W (in, out), b (out,) or absent -> out (*, out).
+    """
+
+    name = "linear"
+
+    @staticmethod
+    def forward(ctx, x, weight, bias=None):
+        ctx.save_for_backward(x, weight)
+        out = x @ weight
+        if bias is not None:
+            out += bias  # in place: `out` is a new array, and this saves a copy
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        x, weight = ctx.saved
+        needs_x, needs_weight = ctx.needs_input_grad[:2]
+        grad_x = grad_output @ weight.T if needs_x else None
+        rows = grad_output.reshape(-1, weight.shape[1])
+        grad_weight = x.reshape(-1, weight.shape[0]).T @ rows if needs_weight else None
+        if len(ctx.inputs) == 2:
+            return grad_x, grad_weight
+        grad_bias = rows.sum(axis=0) if ctx.needs_input_grad[2] else None
+        return grad_x, grad_weight, grad_bias
+
+
+class Linear(Module):
+    """A fully connected layer: y = x @ W + b.
+
+    Args:
+        in_features: size of each input sample (n_in).
+        out_features: size of each output sample (n_out).
+        bias: whether the layer has the bias b. Default: True.
+        init: how W starts: "xavier" (N(0, 2/(n_in + n_out)), the default), "kaiming"
+            (N(0, 2/n_in), for ReLU layers), "normal" (N(0, 1)), another name from
+            `nn.init.INITIALIZERS`, or a callable `init(shape, rng) -> array`.
+        seed: an int, None or a `numpy.random.Generator`: the same seed gives the same W.
+        dtype: the parameters' dtype, float64 (default) or float32.
+
+    Shape:
+        Input: (*, in_features), a Value or a numpy array; a plain array is cast to the
+        layer's dtype (so float32 layers stay float32).
+        Output: (*, out_features).
+
+    Attributes:
+        weight: Value of shape (in_features, out_features), initialised by `init`.
+        bias: Value of shape (out_features,), zeros; None without bias.
+
+    Example:
+        >>> layer = Linear(3, 2, seed=0)
+        >>> layer(np.ones((4, 3))).shape
+        (4, 2)
+    """
+
+    def __init__(self, in_features, out_features, bias=True, init="xavier", seed=None, dtype=None):
+        super().__init__()
+        _check_size("in_features", in_features)
+        _check_size("out_features", out_features)
+        dtype = np.dtype(np.float64 if dtype is None else dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"dtype must be a floating dtype (float32, float64), got {dtype}")
+        self.in_features = in_features
+        self.out_features = out_features
+        shape = (in_features, out_features)
+        weight = np.asarray(initializers.get_initializer(init)(shape, np.random.default_rng(seed)))
+        if weight.shape != shape:
+            raise ValueError(f"init returned an array of shape {weight.shape}, expected {shape}")
+        self.weight = Value(weight.astype(dtype, copy=False), label="weight")
+        self.bias = Value(np.zeros(out_features, dtype), label="bias") if bias else None
+
+    def forward(self, x):
+        if not isinstance(x, Value):
+            x = np.asarray(x, dtype=self.weight.dtype)
+        if len(x.shape) == 0 or x.shape[-1] != self.in_features:
+            raise ValueError(
+                f"Linear({self.in_features}, {self.out_features}) expects input of shape "
+                f"(*, {self.in_features}), got {x.shape}"
+            )
+        if self.bias is None:
+            return LinearFunction.apply(x, self.weight)
+        return LinearFunction.apply(x, self.weight, self.bias)
+
+    def extra_repr(self):
+        return (
+            f"in_features={self.in_features}, out_features={self.out_features}, "
+            f"bias={self.bias is not None}"
+        )
+
+
+class Flatten(Module):
+    """Flatten the axes from `start_dim` on into one: (N, d1, d2, …) -> (N, d1·d2·…).
+
+    Args:
+        start_dim: the first axis to flatten. Default: 1 (keep the batch axis).
+
+    Example:
+        >>> Flatten()(np.zeros((5, 8, 8))).shape      # 8×8 images into 64 features
+        (5, 64)
+    """
+
+    def __init__(self, start_dim=1):
+        super().__init__()
+        self.start_dim = start_dim
+
+    def forward(self, x):
+        x = as_value(x)
+        return x.reshape(*x.shape[: self.start_dim], -1)
+
+    def extra_repr(self):
+        return f"start_dim={self.start_dim}"
+
+
+class Sequential(Module):
+    """Modules applied one after another: y = m_n(… m_2(m_1(x))).
+
+    The modules are attributes named by position, so parameters are named as PyTorch
+    names them: `0.weight`, `0.bias`, `2.weight`, …; `model[i]` is the i-th module.
+
+    Example:
+        >>> model = Sequential(Linear(2, 8, seed=0), ReLU(), Linear(8, 1, seed=1))
+        >>> [name for name, _ in model.named_parameters()]
+        ['0.weight', '0.bias', '2.weight', '2.bias']
+    """
+
+    def __init__(self, *modules):
+        super().__init__()
+        for i, module in enumerate(modules):
+            if not isinstance(module, Module):
+                raise TypeError(
+                    f"Sequential takes Modules; argument {i} is a {type(module).__name__}"
+                )
+            setattr(self, str(i), module)
+        self.length = len(modules)
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, i):
+        return getattr(self, str(range(self.length)[i]))
+
+    def __iter__(self):
+        return (self[i] for i in range(self.length))
+
+    def forward(self, x):
+        for module in self:
+            x = module(x)
+        return x
+
+
+class MLP(Module):
+    """A multilayer perceptron: Linear layers with an activation (and dropout) between them.
+
+        h_0 = x,   h_k = dropout(f(h_{k-1} @ W_k + b_k)) for the hidden layers,
+        y = f_out(h_L @ W_out + b_out)
+
+    Args:
+        in_features: size of each input sample.
+        hidden_sizes: sizes of the hidden layers, e.g. [64, 32] (may be empty).
+        out_features: size of each output sample (classes, or regression targets).
+        activation: the hidden layers' activation, a name or a module. Default: "relu".
+        output_activation: applied to the output; None (default) gives raw outputs
+            (logits), which is what `cross_entropy` and `binary_cross_entropy_with_logits`
+            expect.
+        dropout: probability p of zeroing each hidden activation in training; 0 (default)
+            means no Dropout module at all.
+        init: how every weight starts (see `Linear`); None (default) picks "kaiming" after
+            ReLU-like activations (relu, leaky_relu) and "xavier" otherwise.
+        seed: an int, None or a Generator; seeds every layer's weights and the dropout.
+        dtype: the parameters' dtype (float64 default, or float32).
+
+    Shape:
+        Input: (*, in_features). Output: (*, out_features).
+
+    Attributes:
+        layers: the Linear layers, a list (parameters `layers.0.weight`, `layers.0.bias`, …).
+        activation, output_activation: the activation modules; dropout: a Dropout or None.
+
+    Example:
+        >>> model = MLP(2, [16, 16], 1, activation="tanh", seed=0)
+        >>> model(np.zeros((5, 2))).shape
+        (5, 1)
+    """
+
+    def __init__(
+        self,
+        in_features,
+        hidden_sizes,
+        out_features,
+        activation="relu",
+        output_activation=None,
+        dropout=0.0,
+        init=None,
+        seed=None,
+        dtype=None,
+    ):
+        super().__init__()
+        sizes = [in_features, *hidden_sizes, out_features]
+        activation = get_activation(activation)
+        if init is None:
+            init = "kaiming" if isinstance(activation, RELU_LIKE) else "xavier"
+        rng = np.random.default_rng(seed)
+        self.layers = [
+            Linear(n_in, n_out, init=init, seed=rng, dtype=dtype)
+            for n_in, n_out in itertools.pairwise(sizes)
+        ]
+        self.activation = activation
+        self.dropout = Dropout(dropout, seed=rng) if dropout else None
+        self.output_activation = get_activation(output_activation)
+
+    def forward(self, x):
+        for layer in self.layers[:-1]:
+            x = self.activation(layer(x))
+            if self.dropout is not None:
+                x = self.dropout(x)
+        return self.output_activation(self.layers[-1](x))
+
+
+def _check_size(name, value):
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")

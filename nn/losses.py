@@ -1,0 +1,245 @@
+"""Loss functions, with PyTorch's names: `loss(prediction, target, reduction="mean")`.
+
+The course's training objective is the mean of a per-sample loss,
+
+    J(W) = 1/n Σ_i L(f(x_i; W), y_i),
+
+and `reduction` says how the per-element losses are combined: "mean" (J, the default),
+"sum", or "none" (the losses themselves, one per element).
+
+`prediction` is what the model outputs (a Value, or an array); `target` is a constant
+(a numpy array, a number, or a Value whose data is used; no gradient flows into it).
+Shapes must agree exactly: numpy would silently broadcast an (N, 1) prediction against
+an (N,) target into an (N, N) matrix of nonsense, so that one case is accepted as (N,)
+and any other mismatch is a ValueError naming both shapes. So are targets outside a
+loss's domain (a class index ≥ C, BCE targets outside [0, 1], hinge targets other than ±1).
+
+Every loss is composed of autograd ops, except `cross_entropy`, which is one fused op for
+stability and speed (its docstring says why, and a test checks it against the composite).
+"""
+
+import numpy as np
+
+from autograd import Function, Value, stack
+from nn.module import as_value
+
+REDUCTIONS = ("mean", "sum", "none")
+
+
+def mse_loss(prediction, target, reduction="mean") -> Value:
+    """Mean squared error: L = 1/n Σ (ŷ − y)².
+
+    Shape: prediction and target of one shape (or (N, 1) and (N,)). Output: a scalar
+    Value, or the shape of the inputs with reduction="none".
+    """
+    prediction, target = _aligned(prediction, target, "mse_loss", reduction)
+    difference = prediction - target
+    return _reduce(difference * difference, reduction)
+
+
+def l1_loss(prediction, target, reduction="mean") -> Value:
+    """Mean absolute error (MAE): L = 1/n Σ |ŷ − y|.  Shapes as `mse_loss`."""
+    prediction, target = _aligned(prediction, target, "l1_loss", reduction)
+    return _reduce((prediction - target).abs(), reduction)
+
+
+def binary_cross_entropy(prediction, target, reduction="mean") -> Value:
+    """Binary cross-entropy of probabilities: L = −[y·log p + (1 − y)·log(1 − p)].
+
+    p is clipped to [ε, 1 − ε] (ε: the machine epsilon of p's dtype, 2.2e-16 for float64)
+    so that the loss stays finite at p = 0 and p = 1; where p is clipped, no gradient flows.
+    For a model that outputs logits z (no sigmoid), use the more stable
+    `binary_cross_entropy_with_logits`.
+
+    Args:
+        prediction: probabilities p in [0, 1] (e.g. after a sigmoid).
+        target: y in [0, 1] (labels 0/1, or soft labels), the shape of `prediction`.
+    """
+    p, y = _aligned(prediction, target, "binary_cross_entropy", reduction)
+    _check_between(
+        p.data,
+        0.0,
+        1.0,
+        "binary_cross_entropy",
+        "prediction (probabilities; for logits use binary_cross_entropy_with_logits)",
+    )
+    _check_between(y, 0.0, 1.0, "binary_cross_entropy", "target")
+    eps = float(np.finfo(p.dtype).eps)
+    p = p.clip(eps, 1.0 - eps)
+    return _reduce(-(y * p.log() + (1.0 - y) * (1.0 - p).log()), reduction)
+
+
+def binary_cross_entropy_with_logits(prediction, target, reduction="mean") -> Value:
+    """Binary cross-entropy of a logit z (sigmoid and BCE in one, stably):
+
+        L = −[y·log σ(z) + (1 − y)·log(1 − σ(z))] = softplus(z) − z·y
+          = max(z, 0) − z·y + log(1 + e^−|z|)
+
+    softplus(z) = log(1 + e^z) is computed as logsumexp([0, z]), which is exactly the last
+    line (nothing overflows) and whose gradient is σ(z), so dL/dz = σ(z) − y everywhere,
+    z = 0 included.
+
+    Args:
+        prediction: logits z (any real numbers).
+        target: y in [0, 1], the shape of `prediction`.
+    """
+    z, y = _aligned(prediction, target, "binary_cross_entropy_with_logits", reduction)
+    _check_between(y, 0.0, 1.0, "binary_cross_entropy_with_logits", "target")
+    softplus = stack([np.zeros(z.shape, z.dtype), z], axis=-1).logsumexp(axis=-1)
+    return _reduce(softplus - z * y, reduction)
+
+
+def hinge_loss(prediction, target, reduction="mean") -> Value:
+    """Hinge loss (the SVM's): L = max(0, 1 − y·ŷ), with targets y in {−1, +1}.
+
+    Zero for samples classified correctly with a margin y·ŷ ≥ 1; linear in the margin
+    otherwise. Shapes as `mse_loss`.
+    """
+    prediction, target = _aligned(prediction, target, "hinge_loss", reduction)
+    if not np.all(np.abs(target) == 1):
+        bad = np.unique(target[np.abs(target) != 1])[:5]
+        raise ValueError(f"hinge_loss: target must hold -1 or +1 only, got values {bad}")
+    return _reduce((1.0 - prediction * target).relu(), reduction)
+
+
+class CrossEntropy(Function):
+    """Softmax cross-entropy of logits, reduced, as one fused op.
+
+        L_i = −Σ_k y_ik · log softmax(z_i)_k = logsumexp(z_i) − Σ_k y_ik z_ik
+
+    With p_i = softmax(z_i) the gradient is dL_i/dz_i = p_i − y_i, so for "mean" the whole
+    backward is (softmax − one_hot) / N.
+
+    Fused for stability and speed: log softmax is computed as z − max z − log Σ e^(z − max z)
+    (no overflow, no log of 0), and the composite graph (log_softmax, index, mean: 5+
+    nodes) becomes one node whose backward is one subtraction.
+
+    Inputs: logits z (N, C). Options: `target`, class indices (N,) (an integer array) or
+    a one-hot / probability matrix (N, C) of z's dtype; `reduction`.
+    """
+
+    name = "cross_entropy"
+
+    @staticmethod
+    def forward(ctx, logits, target=None, reduction="mean"):
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        if target.ndim == 1:
+            losses = -log_probs[np.arange(len(target)), target]
+        else:
+            losses = -(target * log_probs).sum(axis=1)
+        ctx.save_for_backward(log_probs)
+        if reduction == "mean":
+            return losses.mean()
+        return losses.sum() if reduction == "sum" else losses
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (log_probs,) = ctx.saved
+        target, reduction = ctx.options["target"], ctx.options["reduction"]
+        grad = np.exp(log_probs)  # softmax
+        if target.ndim == 1:
+            grad[np.arange(len(target)), target] -= 1.0
+        else:
+            grad -= target
+        if reduction == "mean":
+            return grad * (grad_output / len(grad))
+        if reduction == "sum":
+            return grad * grad_output
+        return grad * np.asarray(grad_output)[:, np.newaxis]
+
+
+def cross_entropy(logits, target, reduction="mean") -> Value:
+    """Softmax cross-entropy, the classification loss: L = −1/N Σ_i log softmax(z_i)[y_i].
+
+    Give it logits (the raw outputs of the last Linear layer, no softmax): the softmax is
+    part of the loss, computed stably in one fused op (see `CrossEntropy`).
+
+    Args:
+        logits: z of shape (N, C), C classes.
+        target: class indices of shape (N,) (integers in [0, C)), or one-hot (or
+            probability) rows of shape (N, C), each row summing to 1.
+        reduction: "mean" (default), "sum" or "none" (one loss per sample, shape (N,)).
+
+    Example:
+        >>> cross_entropy(np.array([[2.0, 0.0], [0.0, 2.0]]), np.array([0, 1])).item()
+        0.1269280110429725
+    """
+    _check_reduction(reduction, "cross_entropy")
+    logits = as_value(logits)
+    target = _target_array(target, "cross_entropy")
+    if logits.ndim != 2:
+        raise ValueError(f"cross_entropy: logits must have shape (N, C), got {logits.shape}")
+    n, classes = logits.shape
+    if target.shape == (n,):
+        fractional = target.dtype.kind == "f" and not np.all(target == np.round(target))
+        if target.dtype.kind == "b" or fractional:
+            raise ValueError(
+                f"cross_entropy: class indices must be integers, got {target.dtype} values "
+                f"such as {target[:5]}"
+            )
+        outside = (target < 0) | (target >= classes)
+        if np.any(outside):
+            raise ValueError(
+                f"cross_entropy: class indices must lie in [0, {classes}) for logits of shape "
+                f"{logits.shape}, got {np.unique(target[outside])[:5]}"
+            )
+        target = target.astype(np.intp)
+    elif target.shape == (n, classes):
+        _check_between(target, 0.0, 1.0, "cross_entropy", "one-hot target")
+        if not np.allclose(target.sum(axis=1), 1.0, atol=1e-5):
+            raise ValueError("cross_entropy: the rows of a one-hot (N, C) target must sum to 1")
+        target = target.astype(logits.dtype)
+    else:
+        raise ValueError(
+            f"cross_entropy: target must be class indices of shape ({n},) or one-hot of "
+            f"shape {logits.shape}, got shape {target.shape} for logits of shape {logits.shape}"
+        )
+    return CrossEntropy.apply(logits, target=target, reduction=reduction)
+
+
+# ----- shared checks ---------------------------------------------------------------------
+
+
+def _aligned(prediction, target, loss, reduction):
+    """(prediction as a Value, target as an array of its dtype), their shapes made to agree."""
+    _check_reduction(reduction, loss)
+    prediction = as_value(prediction)
+    target = _target_array(target, loss).astype(prediction.dtype, copy=False)
+    if prediction.shape == target.shape:
+        return prediction, target
+    if prediction.ndim == 2 and prediction.shape[1] == 1 and target.shape == prediction.shape[:1]:
+        return prediction.reshape(-1), target
+    raise ValueError(
+        f"{loss}: prediction of shape {prediction.shape} and target of shape {target.shape} "
+        "do not agree (they must have the same shape; an (N, 1) prediction with an (N,) "
+        "target is also accepted)"
+    )
+
+
+def _target_array(target, loss) -> np.ndarray:
+    target = np.asarray(target.data if isinstance(target, Value) else target)
+    if target.dtype.kind not in "fiub":
+        raise TypeError(f"{loss}: target must hold numbers, got dtype {target.dtype}")
+    return target
+
+
+def _check_reduction(reduction, loss):
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"{loss}: reduction must be one of {REDUCTIONS}, got {reduction!r}")
+
+
+def _check_between(values, low, high, loss, what):
+    values = np.asarray(values)
+    outside = ~((values >= low) & (values <= high))  # NaN counts as outside
+    if np.any(outside):
+        raise ValueError(
+            f"{loss}: {what} must lie in [{low}, {high}], got values such as "
+            f"{np.unique(values[outside])[:5]}"
+        )
+
+
+def _reduce(losses: Value, reduction) -> Value:
+    if reduction == "mean":
+        return losses.mean()
+    return losses.sum() if reduction == "sum" else losses
