@@ -50,7 +50,8 @@ def load_arrays(path) -> dict:
             "signature); write checkpoints with Module.save"
         )
     try:
-        with np.load(path, allow_pickle=False) as archive:
+        # our own file handle, closed even when numpy fails half-way through opening it
+        with open(path, "rb") as file, np.load(file, allow_pickle=False) as archive:
             return {name: archive[name] for name in archive.files}
     except ValueError as error:
         if "allow_pickle" in str(error):

@@ -15,7 +15,7 @@ and biases start at 0. For a weight of shape (n_in, n_out), as `Linear` stores i
 Every initialiser has the signature `init(shape, rng=None, dtype=np.float64) -> ndarray`,
 where `rng` is a `numpy.random.Generator`, or a seed for one (an int, or None for fresh
 randomness); the same seed gives the same array, bit for bit. Any callable
-`init(shape, rng) -> ndarray` can be given to `Linear(init=...)`, which casts the result
+`init(shape, rng=...) -> ndarray` can be given to `Linear(init=...)`, which casts the result
 to its dtype.
 
 Example:

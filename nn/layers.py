@@ -57,7 +57,7 @@ class Linear(Module):
         bias: whether the layer has the bias b. Default: True.
         init: how W starts: "xavier" (N(0, 2/(n_in + n_out)), the default), "kaiming"
             (N(0, 2/n_in), for ReLU layers), "normal" (N(0, 1)), another name from
-            `nn.init.INITIALIZERS`, or a callable `init(shape, rng) -> array`.
+            `nn.init.INITIALIZERS`, or a callable `init(shape, rng=generator) -> array`.
         seed: an int, None or a `numpy.random.Generator`: the same seed gives the same W.
         dtype: the parameters' dtype, float64 (default) or float32.
 
@@ -86,7 +86,9 @@ class Linear(Module):
         self.in_features = in_features
         self.out_features = out_features
         shape = (in_features, out_features)
-        weight = np.asarray(initializers.get_initializer(init)(shape, np.random.default_rng(seed)))
+        weight = np.asarray(
+            initializers.get_initializer(init)(shape, rng=np.random.default_rng(seed))
+        )
         if weight.shape != shape:
             raise ValueError(f"init returned an array of shape {weight.shape}, expected {shape}")
         self.weight = Value(weight.astype(dtype, copy=False), label="weight")

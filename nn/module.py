@@ -107,14 +107,24 @@ class Module:
             yield module
 
     def named_parameters(self, prefix=""):
-        """(dotted name, Value) for every parameter, each once, in definition order:
+        """(dotted name, Value) for every parameter, each once (under its first name), in
+        definition order, sub-modules' parameters where the sub-module was set:
         `weight`, `layers.0.weight`, `0.bias` (inside a Sequential)."""
         seen = set()
-        for module_name, module in self.named_modules(prefix):
-            for name, member in module._members():
-                if isinstance(member, Value) and id(member) not in seen:
-                    seen.add(id(member))
-                    yield (f"{module_name}.{name}" if module_name else name), member
+        stack = [(prefix, self)]  # an explicit stack, walked in definition order
+        while stack:
+            name, member = stack.pop()
+            if id(member) in seen:
+                continue
+            seen.add(id(member))
+            if isinstance(member, Value):
+                yield name, member
+            else:
+                below = [
+                    (f"{name}.{member_name}" if name else member_name, item)
+                    for member_name, item in member._members()
+                ]
+                stack.extend(reversed(below))
 
     def parameters(self):
         """Every parameter (a Value), each once: what an optimizer trains."""
