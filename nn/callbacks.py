@@ -48,10 +48,14 @@ class EarlyStopping(Callback):
         stopped_epoch: the epoch at which it stopped training (0 if it did not).
 
     Example:
+        >>> X, y = data.make_moons(200, noise=0.3, seed=0)
+        >>> model = MLP(2, [64, 64], 2, seed=0)
         >>> stopper = EarlyStopping(patience=5)
-        >>> fit(model, cross_entropy, opt, train, epochs=200, val_batches=val,
-        ...     callbacks=[stopper])
-        >>> stopper.stopped_epoch, stopper.best_epoch
+        >>> history = fit(model, cross_entropy, optim.Adam(model.parameters(), lr=0.01),
+        ...               [(X[:100], y[:100])], epochs=500, val_batches=[(X[100:], y[100:])],
+        ...               callbacks=[stopper], progress=False)
+        >>> stopper.stopped_epoch == stopper.best_epoch + 5 == history.epochs < 500
+        True
     """
 
     def __init__(

@@ -22,6 +22,7 @@ import sys
 
 import numpy as np
 import tqdm.auto
+import tqdm.autonotebook
 import tqdm.std
 
 from autograd import Value, no_grad
@@ -36,10 +37,13 @@ class History:
             metrics ("accuracy", …) and, with validation data, "val_loss", "val_accuracy", ….
 
     Example:
-        >>> history = fit(model, cross_entropy, opt, train, epochs=20, val_batches=val)
-        >>> history.history["val_accuracy"][-1]
-        0.97
-        >>> history.plot()          # needs matplotlib
+        >>> X, y = data.make_moons(200, seed=0)
+        >>> model = MLP(2, [16], 2, seed=0)
+        >>> history = fit(model, cross_entropy, optim.Adam(model.parameters(), lr=0.01),
+        ...               [(X, y)], epochs=5, progress=False)
+        >>> history
+        History(epochs=5, keys=['loss', 'accuracy'])
+        >>> history.plot()          # doctest: +SKIP
     """
 
     def __init__(self):
@@ -133,10 +137,13 @@ def fit(
             and batch. The step is not taken, so the model keeps its last finite weights.
 
     Example:
-        >>> model = MLP(64, [64], 10, seed=0)
-        >>> history = fit(model, cross_entropy, Adam(model.parameters(), lr=1e-3),
-        ...               DataLoader(X, y, batch_size=32, shuffle=True, seed=0), epochs=20,
-        ...               val_batches=DataLoader(X_val, y_val, batch_size=256))
+        >>> X, y = data.make_moons(300, noise=0.1, seed=0)
+        >>> model = MLP(2, [16, 16], 2, seed=0)
+        >>> history = fit(model, cross_entropy, optim.Adam(model.parameters(), lr=0.01),
+        ...               data.DataLoader(X[:200], y[:200], batch_size=32, shuffle=True, seed=0),
+        ...               epochs=30, val_batches=[(X[200:], y[200:])], progress=False)
+        >>> history.history["val_accuracy"][-1] > 0.95
+        True
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
         raise ValueError(f"fit: epochs must be an int >= 1, got {epochs!r}")
@@ -157,7 +164,7 @@ def fit(
         for epoch in epoch_bar:
             logs = _train_epoch(model, loss_fn, optimizer, train_batches, metrics, epoch, show)
             if val_batches is not None:
-                scores = evaluate(model, loss_fn, val_batches, metrics=metrics)
+                scores = _evaluate(model, loss_fn, val_batches, metrics)
                 logs.update({f"val_{name}": value for name, value in scores.items()})
             history.append(logs)
             if show:
@@ -184,7 +191,11 @@ def evaluate(model, loss_fn, batches, *, metrics=("accuracy",)) -> dict:
     Returns:
         {"loss": …, "accuracy": …, …}: each batch's value weighted by its size.
     """
-    metrics = get_metrics(metrics)
+    return _evaluate(model, loss_fn, batches, get_metrics(metrics))
+
+
+def _evaluate(model, loss_fn, batches, metrics) -> dict:
+    """`evaluate` with `metrics` already resolved to (name, function) pairs."""
     was_training = model.training
     model.eval()
     averages = _Averages()
@@ -293,5 +304,5 @@ def _notify(callbacks, event, *arguments) -> list:
 def _show_progress(progress) -> bool:
     """Bars only when asked for and someone can see them: on a terminal, or in a notebook
     (where tqdm.auto picks the widget bar instead of the text one)."""
-    in_notebook = tqdm.auto.tqdm is not tqdm.std.tqdm
+    in_notebook = tqdm.autonotebook.tqdm is not tqdm.std.tqdm
     return bool(progress) and (in_notebook or sys.stderr.isatty())

@@ -23,8 +23,16 @@ class Block(Module):
 
 def test_parameters_in_attributes_lists_tuples_and_submodules_in_definition_order():
     names = [name for name, _ in Block().named_parameters()]
-    assert names == ["scale", "inner.weight", "inner.bias", "heads.0.weight", "heads.0.bias",
-                     "heads.1.weight", "heads.1.bias", "gates.0"]  # fmt: skip
+    assert names == [
+        "scale",
+        "inner.weight",
+        "inner.bias",
+        "heads.0.weight",
+        "heads.0.bias",
+        "heads.1.weight",
+        "heads.1.bias",
+        "gates.0",
+    ]
     block = Block()
     assert [id(p) for p in block.parameters()] == [id(p) for _, p in block.named_parameters()]
 
