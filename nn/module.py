@@ -84,22 +84,32 @@ class Module:
         for _, module in self.named_children():
             yield module
 
-    def named_modules(self, prefix=""):
-        """(dotted name, module) for this module ("" or `prefix`) and every module below it,
-        parents before their children, each module once."""
+    def _walk(self, prefix=""):
+        """(dotted name, member) for this module and every Value and Module below it, each
+        once (under its first name), in definition order, a module before what it holds.
+        Depth-first with an explicit stack; `named_modules` and `named_parameters` are
+        this one walk, filtered."""
         seen = set()
         stack = [(prefix, self)]
         while stack:
-            name, module = stack.pop()
-            if id(module) in seen:
+            name, member = stack.pop()
+            if id(member) in seen:
                 continue
-            seen.add(id(module))
-            yield name, module
-            below = [
-                (f"{name}.{child_name}" if name else child_name, child)
-                for child_name, child in module.named_children()
-            ]
-            stack.extend(reversed(below))
+            seen.add(id(member))
+            yield name, member
+            if isinstance(member, Module):
+                below = [
+                    (f"{name}.{member_name}" if name else member_name, item)
+                    for member_name, item in member._members()
+                ]
+                stack.extend(reversed(below))
+
+    def named_modules(self, prefix=""):
+        """(dotted name, module) for this module ("" or `prefix`) and every module below it,
+        parents before their children, each module once."""
+        for name, member in self._walk(prefix):
+            if isinstance(member, Module):
+                yield name, member
 
     def modules(self):
         """This module and every module below it, each once."""
@@ -108,23 +118,11 @@ class Module:
 
     def named_parameters(self, prefix=""):
         """(dotted name, Value) for every parameter, each once (under its first name), in
-        definition order, sub-modules' parameters where the sub-module was set:
+        definition order, a sub-module's parameters where the sub-module was set:
         `weight`, `layers.0.weight`, `0.bias` (inside a Sequential)."""
-        seen = set()
-        stack = [(prefix, self)]  # an explicit stack, walked in definition order
-        while stack:
-            name, member = stack.pop()
-            if id(member) in seen:
-                continue
-            seen.add(id(member))
+        for name, member in self._walk(prefix):
             if isinstance(member, Value):
                 yield name, member
-            else:
-                below = [
-                    (f"{name}.{member_name}" if name else member_name, item)
-                    for member_name, item in member._members()
-                ]
-                stack.extend(reversed(below))
 
     def parameters(self):
         """Every parameter (a Value), each once: what an optimizer trains."""
