@@ -209,12 +209,22 @@ def _aligned(prediction, target, loss, reduction):
     target = _target_array(target, loss).astype(prediction.dtype, copy=False)
     if prediction.shape == target.shape:
         return prediction, target
-    if prediction.ndim == 2 and prediction.shape[1] == 1 and target.shape == prediction.shape[:1]:
+    if is_column_for_vector(prediction.shape, target.shape):
         return prediction.reshape(-1), target
     raise ValueError(
         f"{loss}: prediction of shape {prediction.shape} and target of shape {target.shape} "
         "do not agree (they must have the same shape; an (N, 1) prediction with an (N,) "
         "target is also accepted)"
+    )
+
+
+def is_column_for_vector(prediction_shape, target_shape) -> bool:
+    """The one accepted shape mismatch: an (N, 1) prediction with an (N,) target, read as
+    (N,). (Losses and metrics both follow this rule.)"""
+    return (
+        len(prediction_shape) == 2
+        and prediction_shape[1] == 1
+        and tuple(target_shape) == tuple(prediction_shape[:1])
     )
 
 

@@ -8,6 +8,7 @@ by batch size, and accept metrics by name ("accuracy", "mae") or as such functio
 import numpy as np
 
 from autograd import Value
+from nn.losses import is_column_for_vector
 
 
 def accuracy(output, target, threshold=None) -> float:
@@ -87,7 +88,7 @@ def _as_array(x) -> np.ndarray:
 
 def _aligned(output, target, metric):
     """Bring an (N, 1) output with an (N,) target to (N,); any other mismatch is an error."""
-    if output.ndim == 2 and output.shape[1] == 1 and target.shape == output.shape[:1]:
+    if is_column_for_vector(output.shape, target.shape):
         output = output[:, 0]
     if output.shape != target.shape:
         raise ValueError(
