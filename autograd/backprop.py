@@ -13,24 +13,26 @@ def topological_order(root) -> list:
     """Every Value under `root` that requires grad, each after all of its parents.
 
     Iterative depth-first search with an explicit stack, so a chain of a million nodes
-    needs no recursion. A node is pushed twice: once to visit its parents, once (marked
-    `parents_done`) to be appended after them.
+    needs no recursion. A node on top of the stack is first expanded (its parents pushed
+    above it); when it is on top again, all its parents are in `order`, so it goes there.
     """
     order = []
-    visited = set()
-    stack = [(root, False)]
+    expanded = set()
+    done = set()
+    stack = [root]
     while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
+        node = stack[-1]
+        if node in done:
+            stack.pop()
+        elif node in expanded:
+            stack.pop()
+            done.add(node)
             order.append(node)
-            continue
-        if node in visited:
-            continue
-        visited.add(node)
-        stack.append((node, True))
-        for parent in node.parents:
-            if parent not in visited:
-                stack.append((parent, False))
+        else:
+            expanded.add(node)
+            for parent in node.parents:
+                if parent not in expanded:
+                    stack.append(parent)
     return order
 
 
@@ -50,48 +52,46 @@ def backward(root, grad=None) -> None:
     root._grad_in_pass = _root_gradient(root, grad)
     try:
         for node in reversed(order):
-            _backward_step(node)
+            grad_output = node._grad_in_pass
+            if grad_output is None:  # every path from the root to it carried a None gradient
+                continue
+            node._grad_in_pass = None
+            # All the nodes that use this one are done, so dL/d(node) is complete: keep it.
+            if node.grad is None:
+                node.grad = _own_copy(grad_output) if node._ctx is None else grad_output
+            else:
+                node.grad = node.grad + grad_output
+            ctx = node._ctx
+            if ctx is None:
+                continue
+            # The chain rule, one step back: the op gives dL/d(input) for each input...
+            input_grads = ctx.function.backward(ctx, grad_output)
+            if type(input_grads) is not tuple:
+                input_grads = (input_grads,)
+            if len(input_grads) != len(ctx.inputs):
+                raise ValueError(
+                    f"{ctx.function.op_name()}.backward returned {len(input_grads)} "
+                    f"gradient(s) for {len(ctx.inputs)} input(s)"
+                )
+            # ... which is added to what the input's other consumers sent it.
+            for parent, needs_grad, input_grad in zip(
+                ctx.inputs, ctx.needs_input_grad, input_grads
+            ):
+                if needs_grad and input_grad is not None:
+                    if type(input_grad) is not float or type(parent.data) is not float:
+                        input_grad = fit_gradient(input_grad, parent.data, ctx.function)
+                    pending = parent._grad_in_pass
+                    parent._grad_in_pass = input_grad if pending is None else pending + input_grad
     except BaseException:
         for node in order:  # leave no half-summed gradient behind for the next pass
             node._grad_in_pass = None
         raise
 
 
-def _backward_step(node) -> None:
-    """One step of the chain rule: add this node's gradient to its own `grad`, then send
-    dL/d(input) = local derivative · dL/d(node) to each input that needs it."""
-    grad_output = node._grad_in_pass
-    node._grad_in_pass = None
-    if grad_output is None:  # every path from the root to it carried a None gradient
-        return
-    _accumulate_grad(node, grad_output)
-    ctx = node._ctx
-    if ctx is None:
-        return
-    input_grads = ctx.function.backward(ctx, grad_output)
-    if not isinstance(input_grads, tuple):
-        input_grads = (input_grads,)
-    if len(input_grads) != len(ctx.inputs):
-        raise ValueError(
-            f"{ctx.function.op_name()}.backward returned {len(input_grads)} gradient(s) "
-            f"for {len(ctx.inputs)} input(s)"
-        )
-    for parent, needs_grad, input_grad in zip(ctx.inputs, ctx.needs_input_grad, input_grads):
-        if needs_grad and input_grad is not None:
-            input_grad = fit_gradient(input_grad, parent.data, ctx.function.op_name())
-            pending = parent._grad_in_pass
-            parent._grad_in_pass = input_grad if pending is None else pending + input_grad
-
-
-def _accumulate_grad(node, grad_output) -> None:
-    """node.grad += grad_output (None counts as zero). A leaf gets its own copy of an array,
-    so that an optimizer changing one leaf's grad in place changes no other's."""
-    if node.grad is None:
-        if node._ctx is None and isinstance(grad_output, np.ndarray):
-            grad_output = grad_output.copy()
-        node.grad = grad_output
-    else:
-        node.grad = node.grad + grad_output
+def _own_copy(grad):
+    """A leaf's first grad: an array is copied, so that an optimizer changing one leaf's
+    grad in place changes no other node's."""
+    return grad.copy() if type(grad) is np.ndarray else grad
 
 
 def _root_gradient(root, grad):
@@ -116,7 +116,7 @@ def _root_gradient(root, grad):
     return np.asarray(grad, dtype=data.dtype)
 
 
-def fit_gradient(grad, data, op_name: str):
+def fit_gradient(grad, data, function):
     """Bring an input's gradient to the input's shape and kind.
 
     Broadcasting in the forward pass copies an input along new or size-1 axes, so the
@@ -132,21 +132,21 @@ def fit_gradient(grad, data, op_name: str):
     shape = data.shape
     grad_shape = np.shape(grad)
     if grad_shape != shape:
-        grad = _sum_to_shape(np.asarray(grad), shape, op_name)
+        grad = _sum_to_shape(np.asarray(grad), shape, function)
     if grad.dtype != data.dtype:
         grad = grad.astype(data.dtype)
     return grad
 
 
-def _sum_to_shape(grad: np.ndarray, shape: tuple, op_name: str) -> np.ndarray:
+def _sum_to_shape(grad: np.ndarray, shape: tuple, function) -> np.ndarray:
     """Sum `grad` over the axes along which an input of `shape` was broadcast."""
     extra = grad.ndim - len(shape)
     if extra < 0 or any(
         size != 1 and size != grad_size for size, grad_size in zip(shape, grad.shape[extra:])
     ):
         raise ValueError(
-            f"{op_name}.backward returned a gradient of shape {grad.shape} for an input of "
-            f"shape {shape}: the input's shape does not broadcast to it"
+            f"{function.op_name()}.backward returned a gradient of shape {grad.shape} for an "
+            f"input of shape {shape}: the input's shape does not broadcast to it"
         )
     broadcast_axes = tuple(range(extra)) + tuple(
         extra + i

@@ -94,10 +94,14 @@ class Function:
                 arguments.append(x if type(x) is float else _as_constant(x, cls))
                 needs_input_grad.append(False)
         ctx = Context(cls, inputs, options, tuple(needs_input_grad))
-        out = _as_output(cls.forward(ctx, *arguments, **options), arguments, cls)
+        out = cls.forward(ctx, *arguments, **options)
+        if type(out) is not float and type(out) is not np.ndarray:
+            out = _as_output(out, arguments, cls)
         if not parents:
             return Value._make(out, None, ())
-        return Value._make(out, ctx, tuple(parents))
+        # When every input is a parent, the node shares the inputs tuple: one object less
+        # for Python's garbage collector to walk, per node.
+        return Value._make(out, ctx, inputs if len(parents) == len(inputs) else tuple(parents))
 
 
 def _as_constant(x, function):
