@@ -3,8 +3,11 @@
 Generators of small synthetic data sets (`make_moons`, `make_spirals`, …), the real 8×8
 handwritten digits (`load_digits`), splitting (`train_test_split`, `train_val_test_split`,
 `kfold`), feature scaling (`StandardScaler`, `MinMaxScaler`) and mini-batching
-(`DataLoader`). Everything random is seeded through `numpy.random.default_rng(seed)`.
+(`DataLoader`), and image augmentation (`data.augment`). Everything random is seeded
+through `numpy.random.default_rng(seed)`.
 """
+
+from data import augment
 
 from data.datasets import (
     make_blobs,
@@ -21,6 +24,7 @@ from data.splits import kfold, train_test_split, train_val_test_split
 
 __all__ = [
     "DataLoader",
+    "augment",
     "MinMaxScaler",
     "StandardScaler",
     "kfold",

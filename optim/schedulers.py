@@ -171,14 +171,14 @@ class CosineAnnealingLR(LRScheduler):
 class ReduceLROnPlateau(LRScheduler):
     """Multiply the learning rate by ``factor`` when a monitored value stops improving.
 
-    Call ``step(metrics)`` once per epoch with the monitored value (a validation loss,
+    Call ``step(metric)`` once per epoch with the monitored value (a validation loss,
     say). A value is an improvement if it beats the best so far by the relative
     ``threshold``:
 
     .. code-block:: text
 
-        mode "min":  metrics < best · (1 − threshold)
-        mode "max":  metrics > best · (1 + threshold)
+        mode "min":  metric < best · (1 − threshold)
+        mode "max":  metric > best · (1 + threshold)
 
     After more than ``patience`` epochs in a row without improvement, every group's
     learning rate becomes η · factor (a change smaller than 1e-8 is skipped, as PyTorch)
@@ -224,9 +224,9 @@ class ReduceLROnPlateau(LRScheduler):
             return value < self.best * (1 - self.threshold)
         return value > self.best * (self.threshold + 1)
 
-    def step(self, metrics):
-        """End an epoch whose monitored value was ``metrics`` (a number)."""
-        value = float(metrics)
+    def step(self, metric):
+        """End an epoch whose monitored value was ``metric`` (a number)."""
+        value = float(metric)
         self.last_epoch += 1
         if self.is_better(value):
             self.best = value
