@@ -1,0 +1,154 @@
+"""The three commands, `train`, `evaluate` and `graph`: each wires the data, the model and
+the run folder together. `cli.py` parses the arguments and calls them."""
+
+import dataclasses
+import shutil
+import sys
+import time
+
+from gradschool import datasets, graph, plots, runs, training
+
+
+def train(config, *, out=None, force=False, progress=True) -> dict:
+    """Train as `config` says, write the run folder, print the final table; return the
+    metrics (as written to metrics.json)."""
+    split = datasets.load(
+        config.dataset, seed=config.seed, val_size=config.val_size, test_size=config.test_size
+    )
+    if config.augment and split.raw_train.ndim != 3:
+        raise runs.RunError(f"--augment works on the digits images only, not on {split.name}")
+    config = dataclasses.replace(
+        config,
+        lr=config.learning_rate,
+        in_features=split.in_features,
+        out_features=split.n_classes,
+        data_sha256=split.fingerprint(),
+    )
+    folder = runs.new_folder(out, config.dataset, force=force)
+    config.save(folder / runs.CONFIG)
+    print(f"{_describe(config, split)}\nrun folder: {folder}", flush=True)
+
+    batches = datasets.training_batches(
+        split, batch_size=config.batch_size, seed=config.seed, augmented=config.augment
+    )
+    start = time.perf_counter()
+    model, history, stopper = training.train(config, split, batches, progress=progress)
+    seconds = time.perf_counter() - start
+
+    model.save(folder / runs.MODEL)
+    metrics = training.measure(model, split)
+    metrics.update(epochs=history.epochs, best_epoch=stopper.best_epoch, seconds=seconds)
+    runs.write_metrics(folder, metrics)
+    runs.write_history(folder, history)
+    written = _write_graphs(folder, model, split)
+    written += _write_pictures(folder, model, split, history)
+    print(_table(metrics, split.task))
+    print(f"wrote {', '.join([runs.CONFIG, runs.MODEL, runs.HISTORY, runs.METRICS, *written])}")
+    return metrics
+
+
+def evaluate(run_dir, *, dataset=None) -> dict:
+    """Reload a run's model and data and print its metrics (the same numbers as at the
+    end of training). `dataset` evaluates on another data set with the same numbers of
+    inputs and outputs (e.g. a moons model on xor), prepared with the run's seed."""
+    folder = runs.open_folder(run_dir)
+    config = runs.read_config(folder)
+    split = datasets.load(
+        dataset or config.dataset,
+        seed=config.seed,
+        val_size=config.val_size,
+        test_size=config.test_size,
+    )
+    if (split.in_features, split.n_classes) != (config.in_features, config.out_features):
+        raise runs.RunError(
+            f"the model of {folder} takes {config.in_features} inputs and gives "
+            f"{config.out_features} outputs; {split.name} has {split.in_features} and "
+            f"{split.n_classes}"
+        )
+    model = runs.load_model(folder, training.build_model(config))
+    metrics = training.measure(model, split)
+    print(f"{folder}: {config.dataset} model, evaluated on {split.name}")
+    print(_table(metrics, split.task))
+    if split.name == config.dataset:
+        if split.fingerprint() != config.data_sha256:
+            print(
+                "note: the data recomputed from the seed differ from those of training "
+                "(another numpy version?), so the numbers may differ from metrics.json",
+                file=sys.stderr,
+            )
+        saved = runs.read_metrics(folder)
+        if saved is not None:
+            same = all(saved.get(key) == value for key, value in metrics.items())
+            print("identical to metrics.json" if same else "differs from metrics.json")
+    return metrics
+
+
+def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=False):
+    """Write the graph of one forward and backward pass of the run's model (on `batch`
+    test samples) to `output` (default RUN_DIR/graph.<format>); return its path."""
+    folder = runs.open_folder(run_dir)
+    config = runs.read_config(folder)
+    split = datasets.load(
+        config.dataset, seed=config.seed, val_size=config.val_size, test_size=config.test_size
+    )
+    model = runs.load_model(folder, training.build_model(config))
+    content = graph.export(graph.forward_backward(model, split, batch=batch), file_format)
+    path = output if output is not None else folder / f"{runs.GRAPH}.{file_format}"
+    changed = runs.write_new(path, content, force=force)
+    print(f"{'wrote' if changed else 'unchanged'} {path}")
+    return path
+
+
+def _write_graphs(folder, model, split) -> list:
+    """graph.dot, and graph.svg when Graphviz's `dot` is installed; returns the names."""
+    root = graph.forward_backward(model, split)
+    written = []
+    for file_format in ("dot", "svg"):
+        if file_format != "dot" and shutil.which("dot") is None:
+            continue
+        name = f"{runs.GRAPH}.{file_format}"
+        (folder / name).write_bytes(graph.export(root, file_format))
+        written.append(name)
+    return written
+
+
+def _write_pictures(folder, model, split, history) -> list:
+    """The matplotlib pictures, when matplotlib is installed; returns their names."""
+    if not plots.available():
+        return []
+    plots.save_curves(history, folder / "curves.png")
+    if split.task == "regression":
+        name, save = "fit.png", plots.save_fit
+    elif split.is_2d:
+        name, save = "decision_boundary.png", plots.save_decision_boundary
+    else:
+        name, save = "confusion_matrix.png", plots.save_confusion_matrix
+    save(model, split, folder / name)
+    return ["curves.png", name]
+
+
+def _describe(config, split) -> str:
+    sizes = "-".join(str(n) for n in (config.in_features, *config.hidden, config.out_features))
+    return (
+        f"{split.name}: {len(split.X_train)} train / {len(split.X_val)} val / "
+        f"{len(split.X_test)} test samples; MLP {sizes} ({config.activation}), "
+        f"{config.optimizer} lr={config.lr:g}, batch {config.batch_size}, "
+        f"up to {config.epochs} epochs (early stopping after {config.patience})"
+        + (", augmented" if config.augment else "")
+    )
+
+
+def _table(metrics, task) -> str:
+    """The final table: loss and accuracy (or MAE) per part, epochs and time."""
+    metric = "mae" if task == "regression" else "accuracy"
+    lines = [f"{'':6}{'loss':>10}{metric:>10}"]
+    for part in ("train", "val", "test"):
+        value = metrics[f"{part}_{metric}"]
+        shown = f"{value:10.4f}" if metric == "mae" else f"{value:10.2%}"
+        lines.append(f"{part:6}{metrics[f'{part}_loss']:10.4f}{shown}")
+    if "epochs" in metrics:
+        lines.append(
+            f"epochs {metrics['epochs']} (best {metrics['best_epoch']}), "
+            f"{metrics['seconds']:.1f} s"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,59 @@
+"""The run's configuration: every choice of `gradschool train`, with its default.
+
+A `Config` is written to the run folder as `config.json` and read back by `evaluate` and
+`graph`. It holds everything needed to rebuild the model and to recompute the very same
+data: the data set is generated (or loaded), split and standardised deterministically from
+`seed`, so the scaler's statistics are not stored; they are recomputed from the training
+part, bit for bit (a fingerprint of the data, `data_sha256`, checks this on reload).
+"""
+
+import dataclasses
+import json
+
+#: The learning rate each optimizer gets when `--lr` is not given: the adaptive rules
+#: (RMSProp, Adam, AdamW) take Adam's usual 1e-3; plain and momentum SGD need larger steps.
+DEFAULT_LR = {"sgd": 0.1, "momentum": 0.1, "rmsprop": 1e-3, "adam": 1e-3, "adamw": 1e-3}
+
+
+@dataclasses.dataclass
+class Config:
+    """The choices of one training run; the defaults are those of `gradschool train`."""
+
+    dataset: str = "digits"
+    hidden: list = dataclasses.field(default_factory=lambda: [64])
+    activation: str = "relu"
+    init: str | None = None  # None: Kaiming after ReLU-like activations, else Xavier
+    optimizer: str = "adam"
+    lr: float | None = None  # None: DEFAULT_LR[optimizer]
+    batch_size: int = 32
+    epochs: int = 200
+    dropout: float = 0.0
+    weight_decay: float = 0.0
+    patience: int = 10
+    augment: bool = False
+    seed: int = 0
+    val_size: float = 0.2
+    test_size: float = 0.2
+    # Filled in by training: the model's shape and a fingerprint of the data it saw.
+    in_features: int | None = None
+    out_features: int | None = None
+    data_sha256: str | None = None
+
+    @property
+    def learning_rate(self) -> float:
+        return DEFAULT_LR[self.optimizer] if self.lr is None else self.lr
+
+    def save(self, path) -> None:
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(dataclasses.asdict(self), file, indent=2)
+            file.write("\n")
+
+    @classmethod
+    def load(cls, path) -> "Config":
+        """Read `config.json`; a file that is not one is a ValueError saying why."""
+        try:
+            with open(path, encoding="utf-8") as file:
+                fields = json.load(file)
+            return cls(**fields)
+        except (json.JSONDecodeError, TypeError, UnicodeDecodeError) as error:
+            raise ValueError(f"{path} is not a gradschool config.json ({error})") from error
