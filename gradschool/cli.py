@@ -56,6 +56,7 @@ def _number(kind, condition, requirement):
 _positive_int = _number(int, lambda n: n > 0, "a positive integer")
 _positive_float = _number(float, lambda x: x > 0, "a positive number")
 _non_negative = _number(float, lambda x: x >= 0, "a number >= 0")
+_seed = _number(int, lambda n: n >= 0, "an integer >= 0")
 _probability = _number(float, lambda p: 0 <= p < 1, "a number in [0, 1)")
 
 
@@ -64,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gradschool",
         description="Train, evaluate and draw small neural networks built on gradschool.",
     )
-    commands_ = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands_ = parser.add_subparsers(
+        dest="command", required=True, metavar="{train,evaluate,graph}", parser_class=_Parser
+    )
 
     train = commands_.add_parser(
         "train",
@@ -150,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add(
         "--seed",
-        type=int,
+        type=_seed,
         default=DEFAULTS.seed,
         help="seed of everything random (default: %(default)s)",
     )

@@ -4,6 +4,8 @@ Everything goes through the public APIs: `nn.MLP`, `nn.fit` with `nn.EarlyStoppi
 `nn.evaluate`, and the `optim` optimizers.
 """
 
+import numpy as np
+
 import nn
 import optim
 
@@ -57,17 +59,20 @@ def train(config, split, train_batches, *, progress=True):
     model = build_model(config)
     loss_fn, metrics = loss_and_metrics(split.task)
     stopper = nn.EarlyStopping(monitor="val_loss", patience=config.patience)
-    history = nn.fit(
-        model,
-        loss_fn,
-        build_optimizer(config, model),
-        train_batches,
-        epochs=config.epochs,
-        val_batches=[(split.X_val, split.y_val)],
-        metrics=metrics,
-        callbacks=[stopper],
-        progress=progress,
-    )
+    # A diverging run is reported once, by fit's FloatingPointError, not also by numpy's
+    # overflow warnings on the way there.
+    with np.errstate(over="ignore", invalid="ignore"):
+        history = nn.fit(
+            model,
+            loss_fn,
+            build_optimizer(config, model),
+            train_batches,
+            epochs=config.epochs,
+            val_batches=[(split.X_val, split.y_val)],
+            metrics=metrics,
+            callbacks=[stopper],
+            progress=progress,
+        )
     return model, history, stopper
 
 

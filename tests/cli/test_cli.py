@@ -1,0 +1,193 @@
+"""The `gradschool` command end to end, in a temporary folder: train on a few data sets
+(a few epochs, small networks), evaluate again, export the graph, and every error case."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from gradschool import commands
+from gradschool.cli import main
+
+FAST = ["--epochs", "3", "--hidden", "8", "--no-progress"]
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="the Graphviz 'dot' program is not installed")
+try:
+    import matplotlib  # noqa: F401
+
+    HAS_MATPLOTLIB = True
+except ImportError:
+    HAS_MATPLOTLIB = False
+
+
+def train(folder, *options):
+    assert main(["train", *FAST, "--out", str(folder), *options]) == 0
+    return json.loads((folder / "metrics.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def digits_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("runs") / "digits"
+    train(folder)
+    return folder
+
+
+def test_train_writes_the_run_folder(digits_run):
+    names = {path.name for path in digits_run.iterdir()}
+    assert {"config.json", "model.npz", "history.csv", "metrics.json", "graph.dot"} <= names
+    assert ("graph.svg" in names) == HAS_DOT
+    if HAS_MATPLOTLIB:
+        assert {"curves.png", "confusion_matrix.png"} <= names
+    metrics = json.loads((digits_run / "metrics.json").read_text())
+    for part in ("train", "val", "test"):
+        assert metrics[f"{part}_loss"] >= 0 and 0 <= metrics[f"{part}_accuracy"] <= 1
+    assert metrics["epochs"] == 3 and metrics["seconds"] > 0
+    history = (digits_run / "history.csv").read_text().splitlines()
+    assert history[0] == "epoch,loss,accuracy,val_loss,val_accuracy" and len(history) == 4
+    config = json.loads((digits_run / "config.json").read_text())
+    assert config["hidden"] == [8] and (config["in_features"], config["out_features"]) == (64, 10)
+    assert config["lr"] == 3e-3  # the optimizer's default, recorded
+
+
+def test_the_defaults_are_digits_64_64_10_adam():
+    from gradschool.config import Config
+
+    config = Config()
+    assert (config.dataset, config.hidden, config.optimizer) == ("digits", [64], "adam")
+    assert config.activation == "relu" and config.patience > 0
+
+
+def test_evaluate_reproduces_the_test_metrics_exactly(digits_run, capsys):
+    saved = json.loads((digits_run / "metrics.json").read_text())
+    assert main(["evaluate", str(digits_run)]) == 0
+    assert "identical to metrics.json" in capsys.readouterr().out
+    again = commands.evaluate(digits_run)
+    for key in ("test_loss", "test_accuracy", "train_loss", "val_accuracy"):
+        assert again[key] == saved[key]
+
+
+@pytest.mark.parametrize(
+    "file_format",
+    ["dot", pytest.param("svg", marks=needs_dot), pytest.param("png", marks=needs_dot)],
+)
+def test_graph_exports_one_forward_and_backward_pass(digits_run, tmp_path, file_format):
+    output = tmp_path / f"g.{file_format}"
+    assert main(["graph", str(digits_run), "--format", file_format, "-o", str(output)]) == 0
+    content = output.read_bytes()
+    if file_format == "dot":
+        text = content.decode()
+        assert "layers.0.weight" in text and "cross_entropy" in text and "grad" in text
+    else:
+        assert content.startswith(b"\x89PNG" if file_format == "png" else b"<?xml")
+
+
+def test_graph_rewrites_an_identical_file_but_keeps_a_different_one(digits_run, capsys):
+    assert main(["graph", str(digits_run), "--format", "dot"]) == 0  # same as train's
+    assert "unchanged" in capsys.readouterr().out
+    assert main(["graph", str(digits_run), "--format", "dot", "--batch", "2"]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["graph", str(digits_run), "--format", "dot", "--batch", "2", "--force"]) == 0
+
+
+def test_moons_with_sgd_and_a_decision_boundary(tmp_path):
+    metrics = train(
+        tmp_path / "moons",
+        "--dataset",
+        "moons",
+        "--optimizer",
+        "sgd",
+        "--activation",
+        "tanh",
+        "--dropout",
+        "0.1",
+        "--weight-decay",
+        "1e-4",
+    )
+    assert 0.5 <= metrics["test_accuracy"] <= 1
+    assert (tmp_path / "moons" / "decision_boundary.png").exists() == HAS_MATPLOTLIB
+    assert commands.evaluate(tmp_path / "moons")["test_loss"] == metrics["test_loss"]
+
+
+def test_regression_reports_mae(tmp_path):
+    metrics = train(tmp_path / "reg", "--dataset", "regression", "--optimizer", "rmsprop")
+    assert {"train_mae", "val_mae", "test_mae", "test_loss"} <= set(metrics)
+    assert "test_accuracy" not in metrics
+
+
+def test_digits_with_augmentation(tmp_path):
+    metrics = train(tmp_path / "aug", "--augment", "--epochs", "1", "--optimizer", "adamw")
+    assert metrics["epochs"] == 1
+
+
+def test_the_same_seed_gives_the_same_numbers(tmp_path):
+    first = train(tmp_path / "a", "--dataset", "spirals", "--seed", "3")
+    second = train(tmp_path / "b", "--dataset", "spirals", "--seed", "3")
+    third = train(tmp_path / "c", "--dataset", "spirals", "--seed", "4")
+    del first["seconds"], second["seconds"], third["seconds"]
+    assert first == second != third
+
+
+def test_force_replaces_an_earlier_run(tmp_path):
+    train(tmp_path / "run", "--dataset", "xor")
+    assert (
+        main(["train", *FAST, "--out", str(tmp_path / "run"), "--dataset", "blobs", "--force"])
+        == 0
+    )
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["dataset"] == "blobs"
+
+
+def damage(folder):
+    (folder / "model.npz").write_bytes(b"PK\x03\x04 not really a zip file")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["train", "--dataset", "mnist"], "invalid choice: 'mnist'"),
+        (["train", "--optimizer", "lbfgs"], "invalid choice: 'lbfgs'"),
+        (["train", "--lr", "-0.1"], "--lr: must be a positive number"),
+        (["train", "--epochs", "0"], "--epochs: must be a positive integer"),
+        (["train", "--dataset", "moons", "--augment"], "--augment works on the digits"),
+        (["train", "--out", "{existing}"], "already exists"),
+        (["evaluate", "{missing}"], "does not exist"),
+        (["evaluate", "{damaged}"], "cannot load the model"),
+        (["graph", "{damaged}"], "cannot load the model"),
+        (["evaluate", "{empty}"], "is not a run folder"),
+        (["evaluate", "{digits}", "--dataset", "moons"], "takes 64 inputs"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr(arguments, expected, digits_run, tmp_path, capsys):
+    damaged = tmp_path / "damaged"
+    shutil.copytree(digits_run, damaged)
+    damage(damaged)
+    (tmp_path / "empty").mkdir()
+    paths = {
+        "existing": digits_run,
+        "missing": tmp_path / "nope",
+        "damaged": damaged,
+        "empty": tmp_path / "empty",
+        "digits": digits_run,
+    }
+    arguments = [a.format(**paths) for a in arguments]
+    try:
+        status = main(arguments)
+    except SystemExit as exit_:  # argparse's errors
+        status = exit_.code
+    err = capsys.readouterr().err
+    assert status != 0
+    assert len(err.strip().splitlines()) == 1 and expected in err, err
+    assert "Traceback" not in err
+
+
+def test_python_dash_m_gradschool_shows_the_defaults_in_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "gradschool", "train", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for text in ("--dataset", "--augment", "default: digits", "adam 0.003", "--patience"):
+        assert text in result.stdout
