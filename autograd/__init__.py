@@ -8,11 +8,14 @@ c = a * b + a.tanh(); c.backward()       # a.grad == b + 1 - tanh(a)**2
 from autograd.value import Value  # noqa: I001 -- Value first: the ops below build on it
 from autograd.function import Context, Function
 from autograd.gradcheck import GradcheckError, gradcheck
+from autograd.graph_check import GraphCheckReport, NodeCheck, check_graph
 from autograd.grad_mode import is_grad_enabled, no_grad
 from autograd.graph_export import draw_graph, to_dot
 from autograd.ops import concat, stack
+from autograd.trace import BackwardStep, BackwardTrace, trace_backward
 
 __all__ = [
-    "Context", "Function", "GradcheckError", "Value", "concat", "draw_graph", "gradcheck",
-    "is_grad_enabled", "no_grad", "stack", "to_dot",
+    "BackwardStep", "BackwardTrace", "Context", "Function", "GradcheckError",
+    "GraphCheckReport", "NodeCheck", "Value", "check_graph", "concat", "draw_graph",
+    "gradcheck", "is_grad_enabled", "no_grad", "stack", "to_dot", "trace_backward",
 ]  # fmt: skip

@@ -36,12 +36,15 @@ def topological_order(root) -> list:
     return order
 
 
-def backward(root, grad=None) -> None:
+def backward(root, grad=None, on_step=None) -> None:
     """Add d(root)/d(node) to `node.grad` for every node under `root` that requires grad.
 
     Args:
         root: the Value to differentiate.
         grad: d(L)/d(root) when root is not a scalar (shape of root.data). Default 1.
+        on_step: called as on_step(node, grad_output, sent) after each node is processed,
+            `sent` listing the (input, gradient) pairs it sent back; `trace_backward`
+            records the pass this way.
     """
     if not root.requires_grad:
         raise RuntimeError(
@@ -62,30 +65,40 @@ def backward(root, grad=None) -> None:
             else:
                 node.grad = node.grad + grad_output
             ctx = node._ctx
-            if ctx is None:
-                continue
-            # The chain rule, one step back: the op gives dL/d(input) for each input...
-            input_grads = ctx.function.backward(ctx, grad_output)
-            if type(input_grads) is not tuple:
-                input_grads = (input_grads,)
-            if len(input_grads) != len(ctx.inputs):
-                raise ValueError(
-                    f"{ctx.function.op_name()}.backward returned {len(input_grads)} "
-                    f"gradient(s) for {len(ctx.inputs)} input(s)"
-                )
-            # ... which is added to what the input's other consumers sent it.
-            for parent, needs_grad, input_grad in zip(
-                ctx.inputs, ctx.needs_input_grad, input_grads
-            ):
-                if needs_grad and input_grad is not None:
-                    if type(input_grad) is not float or type(parent.data) is not float:
-                        input_grad = fit_gradient(input_grad, parent.data, ctx.function)
-                    pending = parent._grad_in_pass
-                    parent._grad_in_pass = input_grad if pending is None else pending + input_grad
+            sent = [] if on_step is not None else None
+            if ctx is not None:
+                # The chain rule, one step back: the op gives dL/d(input) for each input,
+                # which is added to what the input's other consumers sent it.
+                input_grads = ctx.function.backward(ctx, grad_output)
+                if type(input_grads) is not tuple:
+                    input_grads = (input_grads,)
+                if len(input_grads) != len(ctx.inputs):
+                    raise _wrong_gradient_count(ctx, input_grads)
+                for parent, needs_grad, input_grad in zip(
+                    ctx.inputs, ctx.needs_input_grad, input_grads
+                ):
+                    if needs_grad and input_grad is not None:
+                        if type(input_grad) is not float or type(parent.data) is not float:
+                            input_grad = fit_gradient(input_grad, parent.data, ctx.function)
+                        pending = parent._grad_in_pass
+                        parent._grad_in_pass = (
+                            input_grad if pending is None else pending + input_grad
+                        )
+                        if sent is not None:
+                            sent.append((parent, input_grad))
+            if on_step is not None:
+                on_step(node, grad_output, sent)
     except BaseException:
         for node in order:  # leave no half-summed gradient behind for the next pass
             node._grad_in_pass = None
         raise
+
+
+def _wrong_gradient_count(ctx, input_grads) -> ValueError:
+    return ValueError(
+        f"{ctx.function.op_name()}.backward returned {len(input_grads)} "
+        f"gradient(s) for {len(ctx.inputs)} input(s)"
+    )
 
 
 def _own_copy(grad):

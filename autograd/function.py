@@ -96,7 +96,7 @@ class Function:
         ctx = Context(cls, inputs, options, tuple(needs_input_grad))
         out = cls.forward(ctx, *arguments, **options)
         if type(out) is not float and type(out) is not np.ndarray:
-            out = _as_output(out, arguments, cls)
+            out = as_output(out, arguments, cls)
         if not parents:
             return Value._make(out, None, ())
         # When every input is a parent, the node shares the inputs tuple: one object less
@@ -109,7 +109,7 @@ def _as_constant(x, function):
     return as_data(x, what=f"an input of {function.op_name()}")
 
 
-def _as_output(out, arguments, function):
+def as_output(out, arguments, function):
     """Check what `forward` returned: a float for float inputs, an array otherwise."""
     if type(out) is float or isinstance(out, np.ndarray):
         return out

@@ -13,8 +13,13 @@ import numpy as np
 
 from autograd.value import Value
 
+CURRENT, DONE, REACHED = "#ffb74d", "#e3f2e1", "#fff8e1"  # fills for a traced backward pass
+GRADIENT_EDGE = {"color": "#d84315", "penwidth": "2"}
 
-def draw_graph(root: Value, *, rankdir: str = "LR", max_nodes: int = 200) -> graphviz.Digraph:
+
+def draw_graph(
+    root: Value, *, rankdir: str = "LR", max_nodes: int = 200, trace=None, step=None
+) -> graphviz.Digraph:
     """The graph that computed `root`, as a `graphviz.Digraph`.
 
     Args:
@@ -22,6 +27,11 @@ def draw_graph(root: Value, *, rankdir: str = "LR", max_nodes: int = 200) -> gra
         rankdir: layout direction, "LR" (inputs left, result right) or "TB", "RL", "BT".
         max_nodes: draw at most this many Values, those nearest to `root`; the inputs
             left out are counted in one "… more" box, so that big graphs stay readable.
+        trace, step: a `BackwardTrace` of `root` (from `trace_backward`) and a step of it
+            (default: the last). The picture then shows the backward pass at that step:
+            the node being processed in orange, the nodes already processed in green, the
+            edges that have carried a gradient back in red, and as each node's grad the
+            gradient known so far (summed from the consumers processed so far).
 
     In Jupyter the returned Digraph shows itself; `.render("graph", format="svg")` writes
     a file (this needs the Graphviz `dot` program).
@@ -32,6 +42,9 @@ def draw_graph(root: Value, *, rankdir: str = "LR", max_nodes: int = 200) -> gra
         raise ValueError(f"max_nodes must be a positive int, got {max_nodes!r}")
     if not isinstance(root, Value):
         raise TypeError(f"draw_graph needs a Value, got {type(root).__name__}")
+    backward_pass = _BackwardPassAt(trace, step, root) if trace is not None else None
+    if backward_pass is None and step is not None:
+        raise ValueError("draw_graph: step needs a trace (trace=trace_backward(root))")
 
     shown = _nearest_values(root, max_nodes)
     names = {id(value): f"v{i}" for i, value in enumerate(shown)}
@@ -43,26 +56,66 @@ def draw_graph(root: Value, *, rankdir: str = "LR", max_nodes: int = 200) -> gra
     hidden_inputs = 0
     for value in shown:
         name = names[id(value)]
-        graph.node(name, label=_value_label(value), shape="record", **_value_style(value))
+        grad = value.grad if backward_pass is None else backward_pass.gradients.get(id(value))
+        style = _value_style(value) if backward_pass is None else backward_pass.style(value)
+        graph.node(name, label=_value_label(value, grad), shape="record", **style)
         if value._ctx is None:
             continue
+        carried = backward_pass is not None and id(value) in backward_pass.processed
         graph.node(name + "_op", label=value.op, shape="ellipse", style="filled",
                    fillcolor="#e8eefc", fontsize="10", height="0.3")  # fmt: skip
-        graph.edge(name + "_op", name)
+        graph.edge(name + "_op", name, **(GRADIENT_EDGE if carried else {}))
         for parent in _value_inputs(value):
-            if id(parent) in names:
-                graph.edge(names[id(parent)], name + "_op")
-            else:
+            if id(parent) not in names:
                 hidden_inputs += 1
+                continue
+            carried = (
+                backward_pass is not None and (id(parent), id(value)) in backward_pass.carried
+            )
+            graph.edge(names[id(parent)], name + "_op", **(GRADIENT_EDGE if carried else {}))
     if hidden_inputs:
         graph.node("more", label=f"… {hidden_inputs} more inputs (max_nodes={max_nodes})",
                    shape="note", style="dashed")  # fmt: skip
+    if backward_pass is not None:
+        graph.attr(label=backward_pass.title, labelloc="t", fontname="Helvetica")
     return graph
 
 
-def to_dot(root: Value, *, rankdir: str = "LR", max_nodes: int = 200) -> str:
+def to_dot(
+    root: Value, *, rankdir: str = "LR", max_nodes: int = 200, trace=None, step=None
+) -> str:
     """The DOT source of `draw_graph(root, ...)` (plain text; no Graphviz program needed)."""
-    return draw_graph(root, rankdir=rankdir, max_nodes=max_nodes).source
+    return draw_graph(root, rankdir=rankdir, max_nodes=max_nodes, trace=trace, step=step).source
+
+
+class _BackwardPassAt:
+    """What a picture of a traced backward pass shows at one step."""
+
+    def __init__(self, trace, step, root):
+        if trace.root is not root:
+            raise ValueError("draw_graph: the trace was recorded from another root Value")
+        if not len(trace):
+            raise ValueError("draw_graph: the trace has no steps")
+        step = len(trace) - 1 if step is None else step
+        if not isinstance(step, int) or not -len(trace) <= step < len(trace):
+            raise ValueError(f"step must be an int in [0, {len(trace) - 1}], got {step!r}")
+        step %= len(trace)
+        self.gradients, self.carried = trace.state_after(step)
+        self.processed = trace.processed(step)
+        current = trace[step].node
+        self.current = id(current)
+        name = f"'{current.label}'" if current.label else f"made by {current.op!r}"
+        self.title = f"backward step {step + 1} of {len(trace)}: the node {name}"
+
+    def style(self, value) -> dict:
+        key = id(value)
+        if key == self.current:
+            return {"style": "filled,bold", "fillcolor": CURRENT}
+        if key in self.processed:
+            return {"style": "filled", "fillcolor": DONE}
+        if key in self.gradients:
+            return {"style": "filled", "fillcolor": REACHED}
+        return _value_style(value)
 
 
 def _value_inputs(value: Value) -> list:
@@ -87,11 +140,11 @@ def _nearest_values(root: Value, max_nodes: int) -> list:
     return order
 
 
-def _value_label(value: Value) -> str:
+def _value_label(value: Value, grad) -> str:
     """A record label: { label | data … | grad … }."""
     fields = [_escape(value.label)] if value.label else []
     fields.append("data " + _summary(value.data))
-    fields.append("grad " + ("—" if value.grad is None else _summary(value.grad)))
+    fields.append("grad " + ("—" if grad is None else _summary(grad)))
     return "{ " + " | ".join(fields) + " }"
 
 
