@@ -8,7 +8,6 @@ through `numpy.random.default_rng(seed)`.
 """
 
 from data import augment
-
 from data.datasets import (
     make_blobs,
     make_circles,
@@ -24,9 +23,9 @@ from data.splits import kfold, train_test_split, train_val_test_split
 
 __all__ = [
     "DataLoader",
-    "augment",
     "MinMaxScaler",
     "StandardScaler",
+    "augment",
     "kfold",
     "load_digits",
     "make_blobs",
