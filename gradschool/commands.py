@@ -12,9 +12,7 @@ from gradschool import datasets, graph, plots, runs, training
 def train(config, *, out=None, force=False, progress=True) -> dict:
     """Train as `config` says, write the run folder, print the final table; return the
     metrics (as written to metrics.json)."""
-    split = datasets.load(
-        config.dataset, seed=config.seed, val_size=config.val_size, test_size=config.test_size
-    )
+    split = _data(config)
     if config.augment and split.raw_train.ndim != 3:
         raise runs.RunError(f"--augment works on the digits images only, not on {split.name}")
     config = dataclasses.replace(
@@ -51,21 +49,14 @@ def evaluate(run_dir, *, dataset=None) -> dict:
     """Reload a run's model and data and print its metrics (the same numbers as at the
     end of training). `dataset` evaluates on another data set with the same numbers of
     inputs and outputs (e.g. a moons model on xor), prepared with the run's seed."""
-    folder = runs.open_folder(run_dir)
-    config = runs.read_config(folder)
-    split = datasets.load(
-        dataset or config.dataset,
-        seed=config.seed,
-        val_size=config.val_size,
-        test_size=config.test_size,
-    )
+    folder, config, model = _reload(run_dir)
+    split = _data(config, dataset)
     if (split.in_features, split.n_classes) != (config.in_features, config.out_features):
         raise runs.RunError(
             f"the model of {folder} takes {config.in_features} inputs and gives "
             f"{config.out_features} outputs; {split.name} has {split.in_features} and "
             f"{split.n_classes}"
         )
-    model = runs.load_model(folder, training.build_model(config))
     metrics = training.measure(model, split)
     print(f"{folder}: {config.dataset} model, evaluated on {split.name}")
     print(_table(metrics, split.task))
@@ -86,17 +77,30 @@ def evaluate(run_dir, *, dataset=None) -> dict:
 def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=False):
     """Write the graph of one forward and backward pass of the run's model (on `batch`
     test samples) to `output` (default RUN_DIR/graph.<format>); return its path."""
-    folder = runs.open_folder(run_dir)
-    config = runs.read_config(folder)
-    split = datasets.load(
-        config.dataset, seed=config.seed, val_size=config.val_size, test_size=config.test_size
-    )
-    model = runs.load_model(folder, training.build_model(config))
-    content = graph.export(graph.forward_backward(model, split, batch=batch), file_format)
+    folder, config, model = _reload(run_dir)
+    root = graph.forward_backward(model, _data(config), batch=batch)
+    content = graph.export(root, file_format)
     path = output if output is not None else folder / f"{runs.GRAPH}.{file_format}"
     changed = runs.write_new(path, content, force=force)
     print(f"{'wrote' if changed else 'unchanged'} {path}")
     return path
+
+
+def _data(config, name=None):
+    """The data set `name` (default: the run's own), split and scaled as `config` says."""
+    return datasets.load(
+        name or config.dataset,
+        seed=config.seed,
+        val_size=config.val_size,
+        test_size=config.test_size,
+    )
+
+
+def _reload(run_dir):
+    """(folder, config, model) of an existing run, the model with its saved weights."""
+    folder = runs.open_folder(run_dir)
+    config = runs.read_config(folder)
+    return folder, config, runs.load_model(folder, training.build_model(config))
 
 
 def _write_graphs(folder, model, split) -> list:
