@@ -1,6 +1,6 @@
 """The `gradschool` command line: argument parsing only; the work is in `commands.py`.
 
-    gradschool train [--dataset digits] [--hidden 64 64] [--optimizer adam] [--lr …] …
+    gradschool train [--dataset digits] [--hidden 64] [--optimizer adam] [--lr …] …
     gradschool evaluate RUN_DIR [--dataset NAME]
     gradschool graph RUN_DIR [--format svg|png|dot] [--output FILE]
 
@@ -158,7 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="seed of everything random (default: %(default)s)",
     )
     add("--out", metavar="DIR", help="the run folder (default: runs/<dataset>-<timestamp>)")
-    add("--force", action="store_true", help="reuse an existing --out folder")
+    add(
+        "--force",
+        action="store_true",
+        help="reuse an existing --out folder (its earlier run files are removed)",
+    )
     add("--no-progress", dest="progress", action="store_false", help="no progress bars")
 
     evaluate = commands_.add_parser(
