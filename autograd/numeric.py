@@ -81,5 +81,8 @@ def where_positive(x, if_positive, otherwise):
 
 
 def softplus(x):
-    """log(1 + e**x), computed as max(x, 0) + log1p(e**-|x|) so that it never overflows."""
-    return relu(x) + log1p(exp(-abs(x)))
+    """log(1 + e**x), computed as max(x, 0) + log1p(e**-|x|) so that it never overflows
+    (numpy's logaddexp(0, x) is that formula in one call)."""
+    if type(x) is float:
+        return relu(x) + math.log1p(math.exp(-abs(x)))
+    return np.logaddexp(0.0, x)
