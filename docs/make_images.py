@@ -7,21 +7,33 @@ import pathlib
 
 import numpy as np
 
-from autograd import Value, draw_graph
+from autograd import Value, draw_graph, trace_backward
 
 IMAGES = pathlib.Path(__file__).parent / "images"
 
 
-def perceptron_graph() -> Value:
-    """The course's perceptron example: ŷ = tanh(w0 + w1·x1 + w2·x2) at x = (-2, 3)."""
+def perceptron() -> Value:
+    """The course's perceptron example: ŷ = σ(w0 + w1·x1 + w2·x2) at x = (-2, 3)."""
     x1, x2 = Value(-2.0, label="x1"), Value(3.0, label="x2")
     w0, w1, w2 = Value(0.5, label="w0"), Value(3.0, label="w1"), Value(-2.0, label="w2")
     z = w0 + w1 * x1 + w2 * x2
     z.label = "z"
     y_hat = z.sigmoid()
     y_hat.label = "ŷ"
+    return y_hat
+
+
+def perceptron_graph() -> Value:
+    """The perceptron after its backward pass: every box shows its gradient."""
+    y_hat = perceptron()
     y_hat.backward()
     return y_hat
+
+
+def backward_step_picture():
+    """The perceptron's backward pass at its fifth step, as the README shows it."""
+    y_hat = perceptron()
+    return draw_graph(y_hat, trace=trace_backward(y_hat), step=4)
 
 
 def mlp_graph() -> Value:
@@ -42,3 +54,5 @@ if __name__ == "__main__":
     for name, root, rankdir in pictures:
         path = draw_graph(root, rankdir=rankdir).render(IMAGES / name, format="svg", cleanup=True)
         print("wrote", path)
+    path = backward_step_picture().render(IMAGES / "backward_step", format="svg", cleanup=True)
+    print("wrote", path)

@@ -2,7 +2,7 @@
 
     gradschool train [--dataset digits] [--hidden 64] [--optimizer adam] [--lr …] …
     gradschool evaluate RUN_DIR [--dataset NAME]
-    gradschool graph RUN_DIR [--format svg|png|dot] [--output FILE]
+    gradschool graph RUN_DIR [--format svg|png|dot] [--output FILE] [--steps DIR]
 
 Errors in the input (an unknown choice, a negative learning rate, a missing or damaged run
 folder) are reported in one line on stderr with a non-zero exit status, not a traceback.
@@ -205,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="samples in the pass (default: %(default)s)",
     )
     graph_.add_argument("--force", action="store_true", help="replace an existing file")
+    graph_.add_argument(
+        "--steps",
+        metavar="DIR",
+        help="also write one picture per step of the backward pass into DIR "
+        "(svg, or png with --format png)",
+    )
     return parser
 
 
@@ -225,6 +231,7 @@ def main(argv=None) -> int:
                 output=args.output,
                 batch=args.batch,
                 force=args.force,
+                steps=args.steps,
             )
     except (runs.RunError, ValueError, RuntimeError, OSError, FloatingPointError) as error:
         print(f"gradschool {args.command}: error: {error}", file=sys.stderr)

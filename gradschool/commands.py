@@ -74,15 +74,22 @@ def evaluate(run_dir, *, dataset=None) -> dict:
     return metrics
 
 
-def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=False):
+def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=False, steps=None):
     """Write the graph of one forward and backward pass of the run's model (on `batch`
-    test samples) to `output` (default RUN_DIR/graph.<format>); return its path."""
+    test samples) to `output` (default RUN_DIR/graph.<format>); with `steps`, a folder,
+    also one picture per step of the backward pass. Returns the graph's path."""
     folder, config, model = _reload(run_dir)
-    root = graph.forward_backward(model, _data(config), batch=batch)
-    content = graph.export(root, file_format)
+    trace = graph.forward_backward(model, _data(config), batch=batch)
+    content = graph.export(trace.root, file_format)
     path = output if output is not None else folder / f"{runs.GRAPH}.{file_format}"
     changed = runs.write_new(path, content, force=force)
     print(f"{'wrote' if changed else 'unchanged'} {path}")
+    if steps is not None:
+        frames = graph.save_steps(trace, steps, "png" if file_format == "png" else "svg")
+        size = sum(frame.stat().st_size for frame in frames)
+        print(
+            f"wrote {len(frames)} pictures of the backward pass to {steps} ({size / 1e3:.0f} kB)"
+        )
     return path
 
 
@@ -105,7 +112,7 @@ def _reload(run_dir):
 
 def _write_graphs(folder, model, split) -> list:
     """graph.dot, and graph.svg when Graphviz's `dot` is installed; returns the names."""
-    root = graph.forward_backward(model, split)
+    root = graph.forward_backward(model, split).root
     written = []
     for file_format in ("dot", "svg"):
         if file_format != "dot" and shutil.which("dot") is None:

@@ -4,16 +4,20 @@ The pass runs on a few test samples, so that every box of the picture (data and 
 each parameter and activation, summarised as shape and min / mean / max) stays readable.
 """
 
+import pathlib
+
 import graphviz
 
-from autograd import Value, draw_graph
+from autograd import BackwardTrace, Value, draw_graph, trace_backward
 from gradschool.training import loss_and_metrics
 
 FORMATS = ("dot", "svg", "png")
+DRAWING = {"rankdir": "TB", "max_nodes": 60}
 
 
-def forward_backward(model, split, *, batch=4) -> Value:
-    """The loss of `model` on the first `batch` test samples, after `backward()`.
+def forward_backward(model, split, *, batch=4) -> BackwardTrace:
+    """The loss of `model` on the first `batch` test samples and its backward pass,
+    recorded step by step (`trace.root` is the loss, with every grad filled in).
 
     Parameters are labelled with their dotted names (`layers.0.weight`) and the inputs
     `x`, so that the picture says which box is which."""
@@ -25,8 +29,7 @@ def forward_backward(model, split, *, batch=4) -> Value:
     loss = loss_fn(model(x), split.y_test[:batch])
     loss.label = "loss"
     model.zero_grad()
-    loss.backward()
-    return loss
+    return trace_backward(loss)
 
 
 def export(root, file_format) -> bytes:
@@ -35,14 +38,32 @@ def export(root, file_format) -> bytes:
     Raises:
         RuntimeError: rendering was asked for but the `dot` program is not installed.
     """
-    graph = draw_graph(root, rankdir="TB", max_nodes=60)
+    graph = draw_graph(root, **DRAWING)
     if file_format == "dot":
         return graph.source.encode("utf-8")
     try:
         return graph.pipe(format=file_format)
     except graphviz.ExecutableNotFound as error:
-        raise RuntimeError(
-            f"rendering the graph as {file_format} needs the Graphviz 'dot' program, which is not "
-            "installed (apt install graphviz, brew install graphviz); --format dot works "
-            "without it"
-        ) from error
+        raise _needs_dot(file_format) from error
+
+
+def save_steps(trace, folder, file_format) -> list:
+    """One picture per step of the backward pass in `folder` (step_000.svg, …); a folder
+    that already holds pictures is an error. Returns the paths."""
+    if file_format not in ("svg", "png"):
+        raise ValueError(f"--steps writes svg or png pictures, not {file_format}")
+    folder = pathlib.Path(folder)
+    if folder.is_dir() and any(folder.glob("step_*")):
+        raise ValueError(f"{folder} already holds step pictures; choose an empty folder")
+    try:
+        return trace.save_frames(folder, format=file_format, **DRAWING)
+    except graphviz.ExecutableNotFound as error:
+        raise _needs_dot(file_format) from error
+
+
+def _needs_dot(file_format) -> RuntimeError:
+    return RuntimeError(
+        f"rendering the graph as {file_format} needs the Graphviz 'dot' program, which is not "
+        "installed (apt install graphviz, brew install graphviz); --format dot works "
+        "without it"
+    )

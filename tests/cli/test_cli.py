@@ -91,6 +91,22 @@ def test_graph_rewrites_an_identical_file_but_keeps_a_different_one(digits_run, 
     assert main(["graph", str(digits_run), "--format", "dot", "--batch", "2", "--force"]) == 0
 
 
+@needs_dot
+def test_graph_steps_writes_one_picture_per_step_of_the_backward_pass(
+    digits_run, tmp_path, capsys
+):
+    steps = tmp_path / "steps"
+    graph_file = tmp_path / "g.svg"
+    assert main(["graph", str(digits_run), "-o", str(graph_file), "--steps", str(steps)]) == 0
+    frames = sorted(steps.glob("step_*.svg"))
+    # loss, Linear, its weight and bias, relu, Linear, its weight and bias: one step each
+    assert len(frames) == 8 and frames[0].name == "step_000.svg"
+    assert "backward step 1 of" in frames[0].read_text()
+    assert f"wrote {len(frames)} pictures of the backward pass" in capsys.readouterr().out
+    assert main(["graph", str(digits_run), "-o", str(graph_file), "--steps", str(steps)]) == 1
+    assert "already holds step pictures" in capsys.readouterr().err
+
+
 def test_moons_with_sgd_and_a_decision_boundary(tmp_path):
     metrics = train(
         tmp_path / "moons",
