@@ -25,7 +25,7 @@ input's shape (see `backprop.fit_gradient`), so ops need not handle broadcasting
 import numpy as np
 
 from autograd import grad_mode
-from autograd.value import Value, as_data
+from autograd.value import Value, as_data, make_node
 
 
 class Context:
@@ -79,7 +79,7 @@ class Function:
     @classmethod
     def apply(cls, *inputs, **options):
         """Run the op on `inputs` (Values, numbers or arrays) and record it in the graph."""
-        recording = grad_mode.is_grad_enabled()
+        recording = grad_mode._enabled
         arguments = []
         needs_input_grad = []
         parents = []
@@ -98,10 +98,10 @@ class Function:
         if type(out) is not float and type(out) is not np.ndarray:
             out = as_output(out, arguments, cls)
         if not parents:
-            return Value._make(out, None, ())
+            return make_node(out, None, ())
         # When every input is a parent, the node shares the inputs tuple: one object less
         # for Python's garbage collector to walk, per node.
-        return Value._make(out, ctx, inputs if len(parents) == len(inputs) else tuple(parents))
+        return make_node(out, ctx, inputs if len(parents) == len(inputs) else tuple(parents))
 
 
 def _as_constant(x, function):

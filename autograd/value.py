@@ -86,19 +86,6 @@ class Value:
         self._ctx = None
         self._grad_in_pass = None  # dL/d(self) summed during one backward pass
 
-    @classmethod
-    def _make(cls, data, ctx, parents):
-        """A Value made by an op (data already checked); no parents means a constant."""
-        out = object.__new__(cls)
-        out.data = data
-        out.grad = None
-        out.label = ""
-        out.requires_grad = bool(parents)
-        out.parents = parents
-        out._ctx = ctx
-        out._grad_in_pass = None
-        return out
-
     # ----- what it holds -----------------------------------------------------------------
 
     @property
@@ -133,7 +120,7 @@ class Value:
 
     def detach(self) -> "Value":
         """A new leaf Value sharing this data, cut off from the graph (requires no grad)."""
-        return Value._make(self.data, None, ())
+        return make_node(self.data, None, ())
 
     def __repr__(self) -> str:
         fields = [f"label={self.label!r}"] if self.label else []
@@ -284,6 +271,21 @@ class Value:
     @property
     def T(self):
         return self.transpose()
+
+
+def make_node(data, ctx, parents) -> Value:
+    """A Value made by an op (its data already checked); no parents means a constant.
+    (A plain function rather than a classmethod: it runs once per op, and calling a
+    classmethod binds a new method object each time.)"""
+    out = object.__new__(Value)
+    out.data = data
+    out.grad = None
+    out.label = ""
+    out.requires_grad = bool(parents)
+    out.parents = parents
+    out._ctx = ctx
+    out._grad_in_pass = None
+    return out
 
 
 def _short_array(array: np.ndarray) -> str:
