@@ -61,7 +61,7 @@ def backward(root, grad=None, on_step=None) -> None:
             node._grad_in_pass = None
             # All the nodes that use this one are done, so dL/d(node) is complete: keep it.
             if node.grad is None:
-                node.grad = _own_copy(grad_output) if node._ctx is None else grad_output
+                node.grad = grad_output
             else:
                 node.grad = node.grad + grad_output
             ctx = node._ctx
@@ -80,6 +80,8 @@ def backward(root, grad=None, on_step=None) -> None:
                     if needs_grad and input_grad is not None:
                         if type(input_grad) is not float or type(parent.data) is not float:
                             input_grad = fit_gradient(input_grad, parent.data, ctx.function)
+                            if parent._ctx is None and _is_shared(input_grad, grad_output):
+                                input_grad = input_grad.copy()
                         pending = parent._grad_in_pass
                         parent._grad_in_pass = (
                             input_grad if pending is None else pending + input_grad
@@ -101,10 +103,12 @@ def _wrong_gradient_count(ctx, input_grads) -> ValueError:
     )
 
 
-def _own_copy(grad):
-    """A leaf's first grad: an array is copied, so that an optimizer changing one leaf's
-    grad in place changes no other node's."""
-    return grad.copy() if type(grad) is np.ndarray else grad
+def _is_shared(grad, grad_output) -> bool:
+    """Whether an array sent to a leaf may also be another node's gradient: the op passed
+    its own upstream gradient through (as + does, to both inputs) or a view of an array
+    (reshape, transpose, broadcast). A leaf gets a copy of such an array, so that an
+    optimizer changing one leaf's grad in place (clipping, say) changes no other's."""
+    return type(grad) is np.ndarray and (grad is grad_output or grad.base is not None)
 
 
 def _root_gradient(root, grad):
@@ -126,7 +130,7 @@ def _root_gradient(root, grad):
         )
     if type(data) is float:
         return float(grad)
-    return np.asarray(grad, dtype=data.dtype)
+    return np.array(grad, dtype=data.dtype)  # a copy: the caller's array stays theirs
 
 
 def fit_gradient(grad, data, function):

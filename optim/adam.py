@@ -47,6 +47,7 @@ class Adam(Optimizer):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
         defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay}
         super().__init__(params, defaults)
+        self._scratch = {}
 
     def check_hyperparameters(self, group):
         super().check_hyperparameters(group)
@@ -65,13 +66,28 @@ class Adam(Optimizer):
         m, v = state["m"], state["v"]
         state["t"] += 1
         t = state["t"]
+        # The formulas of the docstring, in the same order, written into two scratch
+        # arrays instead of a new temporary array for every operation.
+        m_hat, v_hat = self._scratch_like(W)
         m *= beta1
-        m += (1 - beta1) * g
+        m += np.multiply(g, 1 - beta1, out=m_hat)  # m ← β1 m + (1 − β1) g
+        np.multiply(g, g, out=v_hat)
         v *= beta2
-        v += (1 - beta2) * g**2
-        m_hat = m / (1 - beta1**t)
-        v_hat = v / (1 - beta2**t)
-        W -= lr * m_hat / (np.sqrt(v_hat) + eps)
+        v += np.multiply(v_hat, 1 - beta2, out=v_hat)  # v ← β2 v + (1 − β2) g²
+        np.divide(m, 1 - beta1**t, out=m_hat)
+        np.divide(v, 1 - beta2**t, out=v_hat)
+        denominator = np.sqrt(v_hat, out=v_hat)
+        denominator += eps
+        step = np.multiply(m_hat, lr, out=m_hat)
+        W -= np.divide(step, denominator, out=step)  # W ← W − η m_hat / (sqrt(v_hat) + ε)
+
+    def _scratch_like(self, W):
+        """Two arrays of W's shape and dtype, kept between steps (not part of the state)."""
+        key = (W.shape, W.dtype)
+        scratch = self._scratch.get(key)
+        if scratch is None:
+            scratch = self._scratch[key] = (np.empty_like(W), np.empty_like(W))
+        return scratch
 
 
 class AdamW(Adam):

@@ -281,4 +281,5 @@ def test_adamw_by_hand():
 def test_adams_first_step_moves_by_about_lr_whatever_the_gradient(g, lr, beta1, beta2):
     # Bias correction makes m_hat = g and v_hat = g² after one step, so |ΔW| = η|g|/(|g| + ε).
     w = trajectory(lambda p: Adam(p, lr=lr, betas=(beta1, beta2)), 0.0, [g])[0]
-    assert w == pytest.approx(-np.sign(g) * lr, rel=1e-6)
+    # the step is lr·g/(|g| + eps): within eps/|g| < 1e-5 of lr for |g| > 1e-3
+    assert w == pytest.approx(-np.sign(g) * lr, rel=1e-5)
