@@ -185,7 +185,7 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
                 f"cross_entropy: class indices must lie in [0, {classes}) for logits of shape "
                 f"{logits.shape}, got {np.unique(target[outside])[:5]}"
             )
-        target = target.astype(np.intp)
+        target = target.astype(np.intp, copy=False)
     elif target.shape == (n, classes):
         _check_between(target, 0.0, 1.0, "cross_entropy", "one-hot target")
         if not np.allclose(target.sum(axis=1), 1.0, atol=1e-5):
