@@ -94,7 +94,11 @@ class Function:
                 arguments.append(x if type(x) is float else _as_constant(x, cls))
                 needs_input_grad.append(False)
         ctx = Context(cls, inputs, options, tuple(needs_input_grad))
-        out = cls.forward(ctx, *arguments, **options)
+        try:
+            out = cls.forward(ctx, *arguments, **options)
+        except ValueError as error:  # e.g. shapes that do not broadcast: say which op
+            shapes = ", ".join(str(np.shape(a)) for a in arguments)
+            raise ValueError(f"{cls.op_name()} on inputs of shapes {shapes}: {error}") from None
         if type(out) is not float and type(out) is not np.ndarray:
             out = as_output(out, arguments, cls)
         if not parents:

@@ -109,6 +109,22 @@ def test_repr_is_readable():
     assert "requires_grad=False" in repr(Value(1.0, requires_grad=False))
 
 
+@pytest.mark.parametrize(
+    ("compute", "message"),
+    [
+        (lambda: Value(np.ones(3)) + Value(np.ones(4)), r"^\+ on inputs of shapes \(3,\), \(4,\)"),
+        (
+            lambda: Value(np.ones((2, 3))) @ np.ones((4, 5)),
+            r"^@ on inputs of shapes \(2, 3\), \(4, 5\)",
+        ),
+        (lambda: Value(np.ones(6)).reshape(4, 2), r"^reshape on inputs of shapes \(6,\)"),
+    ],
+)
+def test_shapes_that_do_not_fit_name_the_op_and_both_shapes(compute, message):
+    with pytest.raises(ValueError, match=message):
+        compute()
+
+
 def test_matmul_of_scalars_is_a_clear_error():
     with pytest.raises(ValueError, match="use \\*"):
         Value(np.ones(3)) @ Value(2.0)
