@@ -118,8 +118,9 @@ def as_output(out, arguments, function):
     if type(out) is float or isinstance(out, np.ndarray):
         return out
     if isinstance(out, np.generic | int | float) and not isinstance(out, bool):
-        if any(isinstance(a, np.ndarray) for a in arguments):
-            return np.asarray(out)  # a reduction of an array is a 0-d array, not a float
+        for argument in arguments:
+            if isinstance(argument, np.ndarray):
+                return np.asarray(out)  # a reduction of an array is a 0-d array, not a float
         return float(out)
     raise TypeError(
         f"{function.op_name()}.forward returned {type(out).__name__}; "

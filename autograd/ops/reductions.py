@@ -25,7 +25,8 @@ class Sum(Function):
     @staticmethod
     def forward(ctx, x, axis=None, keepdims=False):
         ctx.save_for_backward(np.shape(x), axis, keepdims)
-        return np.sum(x, axis=axis, keepdims=keepdims)
+        # np.add.reduce is np.sum without its dispatch layer: the same sum, a few µs sooner.
+        return np.add.reduce(x, axis=axis, keepdims=keepdims)
 
     @staticmethod
     def backward(ctx, grad_output):
@@ -41,9 +42,10 @@ class Max(Function):
 
     @staticmethod
     def forward(ctx, x, axis=None, keepdims=False):
-        out = np.max(x, axis=axis, keepdims=keepdims)
+        out = np.maximum.reduce(x, axis=axis, keepdims=keepdims)
         is_max = x == _restore_axes(out, axis, keepdims)
-        ctx.save_for_backward(is_max / np.sum(is_max, axis=axis, keepdims=True), axis, keepdims)
+        ties = np.add.reduce(is_max, axis=axis, keepdims=True)
+        ctx.save_for_backward(is_max / ties, axis, keepdims)
         return out
 
     @staticmethod
