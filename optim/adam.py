@@ -1,5 +1,7 @@
 """Adam (momentum + RMSProp with bias correction) and AdamW (Adam with decoupled weight decay)."""
 
+import math
+
 import numpy as np
 
 from optim.optimizer import Optimizer, check_beta, check_positive
@@ -66,27 +68,31 @@ class Adam(Optimizer):
         m, v = state["m"], state["v"]
         state["t"] += 1
         t = state["t"]
-        # The formulas of the docstring, in the same order, written into two scratch
-        # arrays instead of a new temporary array for every operation.
-        m_hat, v_hat = self._scratch_like(W)
+        # Every operation writes into W, m, v or one scratch array kept between steps: no
+        # new temporary array per operation.
+        scratch = self._scratch_like(W)
         m *= beta1
-        m += np.multiply(g, 1 - beta1, out=m_hat)  # m ← β1 m + (1 − β1) g
-        np.multiply(g, g, out=v_hat)
+        m += np.multiply(g, 1 - beta1, out=scratch)  # m ← β1 m + (1 − β1) g
         v *= beta2
-        v += np.multiply(v_hat, 1 - beta2, out=v_hat)  # v ← β2 v + (1 − β2) g²
-        np.divide(m, 1 - beta1**t, out=m_hat)
-        np.divide(v, 1 - beta2**t, out=v_hat)
-        denominator = np.sqrt(v_hat, out=v_hat)
+        g_squared = np.multiply(g, g, out=scratch)
+        g_squared *= 1 - beta2
+        v += g_squared  # v ← β2 v + (1 − β2) g²
+        # W ← W − η m_hat / (sqrt(v_hat) + ε) with m_hat = m / (1 − β1^t) and
+        # sqrt(v_hat) = sqrt(v) / sqrt(1 − β2^t): the bias corrections are two numbers, so
+        # no m_hat or v_hat array is needed (PyTorch computes it the same way).
+        denominator = np.sqrt(v, out=scratch)
+        denominator /= math.sqrt(1 - beta2**t)
         denominator += eps
-        step = np.multiply(m_hat, lr, out=m_hat)
-        W -= np.divide(step, denominator, out=step)  # W ← W − η m_hat / (sqrt(v_hat) + ε)
+        step = np.divide(m, denominator, out=scratch)
+        step *= lr / (1 - beta1**t)
+        W -= step
 
     def _scratch_like(self, W):
-        """Two arrays of W's shape and dtype, kept between steps (not part of the state)."""
-        key = (W.shape, W.dtype)
+        """An array of W's shape and dtype, kept between steps (not part of the state)."""
+        key = (W.shape, W.dtype.char)
         scratch = self._scratch.get(key)
         if scratch is None:
-            scratch = self._scratch[key] = (np.empty_like(W), np.empty_like(W))
+            scratch = self._scratch[key] = np.empty_like(W)
         return scratch
 
 
