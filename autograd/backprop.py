@@ -115,13 +115,15 @@ def _root_gradient(root, grad):
     """The gradient that starts the pass: 1 for a scalar root, else the given `grad`."""
     data = root.data
     if grad is None:
-        if np.size(data) != 1:
+        if type(data) is float:
+            return 1.0
+        if data.size != 1:
             raise ValueError(
                 f"backward() needs `grad` for a Value of shape {np.shape(data)} (only a "
                 "one-element Value has the implied gradient 1): pass grad=... of that shape, "
                 "or reduce it first, e.g. with .sum() or .mean()"
             )
-        return 1.0 if type(data) is float else np.ones_like(data)
+        return np.ones(data.shape, data.dtype)
     given_shape = np.shape(grad)
     if given_shape != np.shape(data):
         raise ValueError(
@@ -146,10 +148,10 @@ def fit_gradient(grad, data, function):
         if np.ndim(grad) == 0:
             return float(grad)
         return float(np.sum(grad))
-    shape = data.shape
-    grad_shape = np.shape(grad)
-    if grad_shape != shape:
-        grad = _sum_to_shape(np.asarray(grad), shape, function)
+    if type(grad) is not np.ndarray:  # a number, or a numpy scalar, for an array input
+        grad = np.asarray(grad)
+    if grad.shape != data.shape:
+        grad = _sum_to_shape(grad, data.shape, function)
     if grad.dtype != data.dtype:
         grad = grad.astype(data.dtype)
     return grad

@@ -44,7 +44,7 @@ class LinearFunction(Function):
         grad_weight = x.reshape(-1, weight.shape[0]).T @ rows if needs_weight else None
         if len(ctx.inputs) == 2:
             return grad_x, grad_weight
-        grad_bias = rows.sum(axis=0) if ctx.needs_input_grad[2] else None
+        grad_bias = np.add.reduce(rows, axis=0) if ctx.needs_input_grad[2] else None
         return grad_x, grad_weight, grad_bias
 
 

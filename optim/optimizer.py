@@ -236,7 +236,10 @@ class Optimizer:
 
 def _gradient_like(p, W):
     """``p.grad`` as an array of ``W``'s shape and dtype (no copy when it already is one)."""
-    g = np.asarray(p.grad, dtype=W.dtype)
+    g = p.grad
+    if type(g) is np.ndarray and g.dtype == W.dtype and g.shape == W.shape:
+        return g
+    g = np.asarray(g, dtype=W.dtype)
     if g.shape != W.shape:
         raise ValueError(
             f"the gradient of {p!r} has shape {g.shape}, expected its data's shape {W.shape}"

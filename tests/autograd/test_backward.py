@@ -125,3 +125,18 @@ def test_a_million_node_chain_at_the_default_recursion_limit():
     assert sys.getrecursionlimit() == limit
     del y  # freeing the chain must not overflow the C stack either
     assert time.perf_counter() - start < 60  # "in seconds": a generous bound, not a benchmark
+
+
+def test_a_number_returned_as_the_gradient_of_a_0d_array_input_is_accepted():
+    class Twice(Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2.0
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            return 2.0  # a plain number, though the input is a 0-d float32 array
+
+    x = Value(np.array(3.0, dtype=np.float32))
+    Twice.apply(x).backward()
+    assert x.grad.shape == () and x.grad.dtype == np.float32 and x.grad == 2.0
