@@ -30,13 +30,6 @@ def log(x):
     return np.log(x)
 
 
-def log1p(x):
-    """log(1 + x), accurate for small x."""
-    if type(x) is float:
-        return math.log1p(x)
-    return np.log1p(x)
-
-
 def tanh(x):
     """Hyperbolic tangent."""
     if type(x) is float:
