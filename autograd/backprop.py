@@ -13,26 +13,23 @@ def topological_order(root) -> list:
     """Every Value under `root` that requires grad, each after all of its parents.
 
     Iterative depth-first search with an explicit stack, so a chain of a million nodes
-    needs no recursion. A node on top of the stack is first expanded (its parents pushed
-    above it); when it is on top again, all its parents are in `order`, so it goes there.
+    needs no recursion. Each stack entry is a node and an iterator over its parents: the
+    search goes down to the first parent not yet seen, and a node goes into `order` once
+    its iterator is exhausted, that is once all its parents are in `order`.
     """
     order = []
-    expanded = set()
-    done = set()
-    stack = [root]
+    seen = {root}
+    stack = [(root, iter(root.parents))]
     while stack:
-        node = stack[-1]
-        if node in done:
+        node, parents = stack[-1]
+        for parent in parents:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append((parent, iter(parent.parents)))
+                break
+        else:  # no parent left to visit
             stack.pop()
-        elif node in expanded:
-            stack.pop()
-            done.add(node)
             order.append(node)
-        else:
-            expanded.add(node)
-            for parent in node.parents:
-                if parent not in expanded:
-                    stack.append(parent)
     return order
 
 
@@ -53,42 +50,48 @@ def backward(root, grad=None, on_step=None) -> None:
         )
     order = topological_order(root)
     root._grad_in_pass = _root_gradient(root, grad)
+    tracing = on_step is not None
     try:
         for node in reversed(order):
             grad_output = node._grad_in_pass
             if grad_output is None:  # every path from the root to it carried a None gradient
                 continue
             node._grad_in_pass = None
-            # All the nodes that use this one are done, so dL/d(node) is complete: keep it.
-            if node.grad is None:
-                node.grad = grad_output
-            else:
-                node.grad = node.grad + grad_output
             ctx = node._ctx
-            sent = [] if on_step is not None else None
-            if ctx is not None:
-                # The chain rule, one step back: the op gives dL/d(input) for each input,
-                # which is added to what the input's other consumers sent it.
-                input_grads = ctx.function.backward(ctx, grad_output)
-                if type(input_grads) is not tuple:
-                    input_grads = (input_grads,)
-                if len(input_grads) != len(ctx.inputs):
-                    raise _wrong_gradient_count(ctx, input_grads)
-                for parent, needs_grad, input_grad in zip(
-                    ctx.inputs, ctx.needs_input_grad, input_grads
-                ):
-                    if needs_grad and input_grad is not None:
-                        if type(input_grad) is not float or type(parent.data) is not float:
-                            input_grad = fit_gradient(input_grad, parent.data, ctx.function)
-                            if parent._ctx is None and _is_shared(input_grad, grad_output):
-                                input_grad = input_grad.copy()
-                        pending = parent._grad_in_pass
-                        parent._grad_in_pass = (
-                            input_grad if pending is None else pending + input_grad
-                        )
-                        if sent is not None:
-                            sent.append((parent, input_grad))
-            if on_step is not None:
+            # All the nodes that use this one are done, so dL/d(node) is complete: keep it.
+            grad_so_far = node.grad
+            if grad_so_far is None:
+                node.grad = grad_output
+            elif ctx is None and type(grad_so_far) is np.ndarray:
+                grad_so_far += grad_output  # a leaf owns its grad array: add in place, as PyTorch
+            else:
+                node.grad = grad_so_far + grad_output
+            if ctx is None:  # a leaf: nothing further back
+                if tracing:
+                    on_step(node, grad_output, [])
+                continue
+            # The chain rule, one step back: the op gives dL/d(input) for each input, which
+            # is added to what the input's other consumers sent it.
+            input_grads = ctx.function.backward(ctx, grad_output)
+            if type(input_grads) is not tuple:
+                input_grads = (input_grads,)
+            if len(input_grads) != len(ctx.inputs):
+                raise _wrong_gradient_count(ctx, input_grads)
+            sent = [] if tracing else None
+            for parent, needs_grad, input_grad in zip(
+                ctx.inputs, ctx.needs_input_grad, input_grads
+            ):
+                if not needs_grad or input_grad is None:
+                    continue
+                if type(input_grad) is not float or type(parent.data) is not float:
+                    input_grad = fit_gradient(input_grad, parent.data, ctx.function)
+                    if parent._ctx is None and _is_shared(input_grad, grad_output):
+                        input_grad = input_grad.copy()
+                pending = parent._grad_in_pass
+                parent._grad_in_pass = input_grad if pending is None else pending + input_grad
+                if tracing:
+                    sent.append((parent, input_grad))
+            if tracing:
                 on_step(node, grad_output, sent)
     except BaseException:
         for node in order:  # leave no half-summed gradient behind for the next pass

@@ -22,6 +22,8 @@ return a gradient in the broadcast shape of the output: the engine sums it back 
 input's shape (see `backprop.fit_gradient`), so ops need not handle broadcasting.
 """
 
+import itertools
+
 import numpy as np
 
 from autograd import grad_mode
@@ -82,18 +84,15 @@ class Function:
         recording = grad_mode._enabled
         arguments = []
         needs_input_grad = []
-        parents = []
         for x in inputs:
             if isinstance(x, Value):
                 arguments.append(x.data)
-                needs = recording and x.requires_grad
-                if needs:
-                    parents.append(x)
-                needs_input_grad.append(needs)
+                needs_input_grad.append(recording and x.requires_grad)
             else:
                 arguments.append(x if type(x) is float else _as_constant(x, cls))
                 needs_input_grad.append(False)
-        ctx = Context(cls, inputs, options, tuple(needs_input_grad))
+        needs_input_grad = tuple(needs_input_grad)
+        ctx = Context(cls, inputs, options, needs_input_grad)
         try:
             out = cls.forward(ctx, *arguments, **options)
         except ValueError as error:  # e.g. shapes that do not broadcast: say which op
@@ -101,11 +100,14 @@ class Function:
             raise ValueError(f"{cls.op_name()} on inputs of shapes {shapes}: {error}") from None
         if type(out) is not float and type(out) is not np.ndarray:
             out = as_output(out, arguments, cls)
-        if not parents:
+        if True not in needs_input_grad:  # no input needs a gradient: the result is a constant
             return make_node(out, None, ())
-        # When every input is a parent, the node shares the inputs tuple: one object less
-        # for Python's garbage collector to walk, per node.
-        return make_node(out, ctx, inputs if len(parents) == len(inputs) else tuple(parents))
+        # The parents are the inputs that need a gradient. When that is all of them, the
+        # node shares the inputs tuple: one object less per node for Python's garbage
+        # collector to walk.
+        if False in needs_input_grad:
+            return make_node(out, ctx, tuple(itertools.compress(inputs, needs_input_grad)))
+        return make_node(out, ctx, inputs)
 
 
 def _as_constant(x, function):
