@@ -112,6 +112,8 @@ class Function:
 
 def _as_constant(x, function):
     """A non-Value input as Value data (a float or an array); a clear error otherwise."""
+    if type(x) is np.ndarray and x.dtype.kind == "f":
+        return x  # the common case, taken as it is
     return as_data(x, what=f"an input of {function.op_name()}")
 
 

@@ -237,8 +237,11 @@ class Value:
 
     def mean(self, axis=None, keepdims=False):
         """Arithmetic mean: sum / n, n the number of elements summed."""
-        axes = range(self.ndim) if axis is None else np.atleast_1d(axis)
-        count = math.prod(self.shape[a] for a in axes)
+        if axis is None:
+            count = np.size(self.data)
+        else:
+            shape = np.shape(self.data)
+            count = math.prod(shape[a] for a in np.atleast_1d(axis))
         return self.sum(axis=axis, keepdims=keepdims) * (1.0 / count)
 
     def max(self, axis=None, keepdims=False):
