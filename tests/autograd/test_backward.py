@@ -53,6 +53,22 @@ def test_leaf_grads_are_not_shared_between_leaves():
     np.testing.assert_array_equal(b.grad, [1.0, 1.0])
 
 
+def test_a_leaf_accumulates_into_its_own_grad_array_and_no_other():
+    # As in PyTorch, a second pass adds into the leaf's existing grad array (so
+    # zero_grad(set_to_none=False) keeps one buffer per parameter); the arrays that + sent
+    # to both leaves, and the intermediate node's grad, must not be changed by it.
+    a, b = Value(np.ones(2)), Value(np.ones(2))
+    total = a + b
+    loss = (total * 3.0).sum()
+    loss.backward()
+    buffer = a.grad
+    loss.backward()
+    assert a.grad is buffer
+    np.testing.assert_array_equal(a.grad, [6.0, 6.0])
+    np.testing.assert_array_equal(b.grad, [6.0, 6.0])
+    np.testing.assert_array_equal(total.grad, [6.0, 6.0])  # two passes of 3 each
+
+
 def test_non_scalar_root_needs_grad():
     v = Value(np.ones((4, 2))) * 2.0
     with pytest.raises(ValueError, match=r"shape \(4, 2\).*\.sum\(\)"):

@@ -283,3 +283,29 @@ def test_adams_first_step_moves_by_about_lr_whatever_the_gradient(g, lr, beta1, 
     w = trajectory(lambda p: Adam(p, lr=lr, betas=(beta1, beta2)), 0.0, [g])[0]
     # the step is lr·g/(|g| + eps): within eps/|g| < 1e-5 of lr for |g| > 1e-3
     assert w == pytest.approx(-np.sign(g) * lr, rel=1e-5)
+
+
+def test_adam_numbers_follow_each_group_lr_and_dtype():
+    # Adam makes its step's numbers (β's, bias corrections, step size) once and shares them
+    # between parameters: groups with their own learning rate, a learning rate changed
+    # between steps (as a scheduler does) and parameters of two dtypes must each still get
+    # the right ones.
+    w32, w64 = Value(W0_ARRAY.astype(np.float32)), Value(W0_ARRAY.copy())
+    slow = Value(W0_ARRAY.copy())
+    opt = Adam([{"params": [w32, w64]}, {"params": [slow], "lr": 1e-3}], lr=0.1, betas=(0.5, 0.9))
+    learning_rates = [0.1, 0.01, 0.3, 0.3]
+    m = v = 0.0
+    expected, expected_slow = W0_ARRAY.copy(), W0_ARRAY.copy()
+    for t, (lr, g) in enumerate(zip(learning_rates, GRADS_ARRAY), start=1):
+        opt.param_groups[0]["lr"] = lr
+        w32.grad, w64.grad, slow.grad = g.astype(np.float32), g.copy(), g.copy()
+        opt.step()
+        m = 0.5 * m + 0.5 * g
+        v = 0.9 * v + 0.1 * g * g
+        direction = (m / (1 - 0.5**t)) / (np.sqrt(v / (1 - 0.9**t)) + 1e-8)
+        expected = expected - lr * direction
+        expected_slow = expected_slow - 1e-3 * direction
+        assert w32.data.dtype == np.float32 and w64.data.dtype == np.float64
+        np.testing.assert_allclose(w64.data, expected, rtol=1e-12, err_msg=f"step {t}")
+        np.testing.assert_allclose(w32.data, expected, rtol=1e-5, err_msg=f"step {t}")
+        np.testing.assert_allclose(slow.data, expected_slow, rtol=1e-12, err_msg=f"step {t}")
