@@ -44,6 +44,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benchmarks/mlp_step.py --threads default
 	$(BENCH_VENV)/bin/python benchmarks/scalar_vs_micrograd.py
+	$(BENCH_VENV)/bin/python benchmarks/scalar_floor.py
 	$(BENCH_VENV)/bin/python benchmarks/op_overhead.py
 
 images: $(BIN)/.installed-test

@@ -59,6 +59,18 @@ class ScalarMLP:
         return [p for neurons, biases in self.layers for ws in [*neurons, biases] for p in ws]
 
 
+def demo_setup():
+    """The demo's data and starting weights: 100 two-moons points as lists of floats, labels
+    ±1, and per layer W (n_in, n_out) uniform in [-1, 1] and b = 0 (float64 arrays)."""
+    X, y = make_moons(100, noise=0.1, seed=1)
+    points = [[float(a), float(b)] for a, b in X]
+    labels = [float(2 * label - 1) for label in y]
+    rng = np.random.default_rng(1337)
+    weights = [rng.uniform(-1, 1, size=(n_in, n_out)) for n_in, n_out in itertools.pairwise(SIZES)]
+    biases = [np.zeros(n_out) for n_out in SIZES[1:]]
+    return points, labels, weights, biases
+
+
 def training_step(model, points, labels, step):
     """Forward, max-margin loss with L2, backward, one SGD update; returns the loss."""
     scores = [model(x) for x in points]
@@ -111,13 +123,7 @@ def main():
     parser.add_argument("--steps", type=int, default=6, help="timed steps per engine")
     args = parser.parse_args()
 
-    X, y = make_moons(100, noise=0.1, seed=1)
-    points = [[float(a), float(b)] for a, b in X]
-    labels = [float(2 * label - 1) for label in y]
-    rng = np.random.default_rng(1337)
-    weights = [rng.uniform(-1, 1, size=(n_in, n_out)) for n_in, n_out in itertools.pairwise(SIZES)]
-    biases = [np.zeros(n_out) for n_out in SIZES[1:]]
-
+    points, labels, weights, biases = demo_setup()
     results = {}
     for setting, defer_gc in (("gc on", False), ("gc deferred", True)):
         median, difference = compare(args.steps, defer_gc, points, labels, weights, biases)

@@ -1,0 +1,165 @@
+"""How fast can a pure-Python scalar engine be? The micrograd demo with two minimal engines.
+
+`scalar_vs_micrograd.py` compares gradschool's Value with micrograd's. This script asks
+what any engine written in Python could reach on the same demo (same network, loss,
+weights and steps, so the losses must agree to 1e-9), by running it with two engines cut
+to the bone: no Function objects, no contexts, no error checks, no float32 or arrays, only
++, * and relu, and a backward pass that is one if/elif chain.
+
+    two objects   each node is a __slots__ object with its parents in a tuple: the fewest
+                  objects an engine can have whose nodes list their parents (as
+                  `Value.parents` does, and PyTorch's next_functions)
+    one object    each node keeps its two parents in two slots, no tuple: a single object
+                  per node for Python's garbage collector to walk
+
+Steps are timed in interleaved rounds with micrograd's Value, with the garbage collector
+on and deferred, as in `scalar_vs_micrograd.py`. The "gc on" column shows how much of an
+engine's time goes to the collector walking the graph's objects, which is why the number of
+objects per node, more than the Python code per node, decides the ratio to micrograd.
+
+    .bench-venv/bin/python benchmarks/scalar_floor.py [--steps 5]
+"""
+
+import argparse
+import gc
+import json
+import statistics
+
+from micrograd.engine import Value as MicrogradValue
+from scalar_vs_micrograd import ScalarMLP, demo_setup, timed_step
+
+ADD, MUL, RELU = "+", "*", "relu"
+
+
+class TwoObjectValue:
+    """A scalar node: data, grad, the op's name and the parents in a tuple."""
+
+    __slots__ = ("data", "grad", "op", "parents")
+
+    def __init__(self, data, op="", parents=()):
+        self.data, self.grad, self.op, self.parents = float(data), 0.0, op, parents
+
+    def __add__(self, other):
+        other = other if type(other) is type(self) else type(self)(other)
+        return type(self)(self.data + other.data, ADD, (self, other))
+
+    def __mul__(self, other):
+        other = other if type(other) is type(self) else type(self)(other)
+        return type(self)(self.data * other.data, MUL, (self, other))
+
+    __radd__, __rmul__ = __add__, __mul__
+
+    def __neg__(self):
+        return self * -1.0
+
+    def relu(self):
+        return type(self)(self.data if self.data > 0.0 else 0.0, RELU, (self,))
+
+    def backward(self):
+        self.grad = 1.0
+        for node in reversed(topological_order(self, lambda node: node.parents)):
+            if node.op == ADD:
+                a, b = node.parents
+                a.grad += node.grad
+                b.grad += node.grad
+            elif node.op == MUL:
+                a, b = node.parents
+                a.grad += node.grad * b.data
+                b.grad += node.grad * a.data
+            elif node.op == RELU and node.data > 0.0:
+                node.parents[0].grad += node.grad
+
+
+class OneObjectValue:
+    """A scalar node whose (at most two) parents are slots `a` and `b`: no tuple."""
+
+    __slots__ = ("a", "b", "data", "grad", "op")
+
+    def __init__(self, data, op="", a=None, b=None):
+        self.data, self.grad, self.op, self.a, self.b = float(data), 0.0, op, a, b
+
+    def __add__(self, other):
+        other = other if type(other) is type(self) else type(self)(other)
+        return type(self)(self.data + other.data, ADD, self, other)
+
+    def __mul__(self, other):
+        other = other if type(other) is type(self) else type(self)(other)
+        return type(self)(self.data * other.data, MUL, self, other)
+
+    __radd__, __rmul__ = __add__, __mul__
+
+    def __neg__(self):
+        return self * -1.0
+
+    def relu(self):
+        return type(self)(self.data if self.data > 0.0 else 0.0, RELU, self)
+
+    def backward(self):
+        self.grad = 1.0
+        parents = lambda node: [p for p in (node.a, node.b) if p is not None]  # noqa: E731
+        for node in reversed(topological_order(self, parents)):
+            if node.op == ADD:
+                node.a.grad += node.grad
+                node.b.grad += node.grad
+            elif node.op == MUL:
+                node.a.grad += node.grad * node.b.data
+                node.b.grad += node.grad * node.a.data
+            elif node.op == RELU and node.data > 0.0:
+                node.a.grad += node.grad
+
+
+def topological_order(root, parents_of):
+    """Iterative DFS (as gradschool's): each node after all of its parents."""
+    order, seen, stack = [], {root}, [(root, iter(parents_of(root)))]
+    while stack:
+        node, parents = stack[-1]
+        for parent in parents:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append((parent, iter(parents_of(parent))))
+                break
+        else:
+            stack.pop()
+            order.append(node)
+    return order
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--steps", type=int, default=5, help="timed steps per engine")
+    args = parser.parse_args()
+    points, labels, weights, biases = demo_setup()
+    engines = {
+        "micrograd": MicrogradValue,
+        "two objects": TwoObjectValue,
+        "one object": OneObjectValue,
+    }
+    results = {}
+    for setting, defer_gc in (("gc on", False), ("gc deferred", True)):
+        models = {name: ScalarMLP(kind, weights, biases) for name, kind in engines.items()}
+        times = {name: [] for name in engines}
+        for step in range(args.steps):
+            losses = {}
+            for name, model in models.items():
+                losses[name], seconds = timed_step(model, points, labels, step, defer_gc)
+                times[name].append(seconds)
+            if max(losses.values()) - min(losses.values()) > 1e-9:
+                raise SystemExit(f"step {step}: losses differ: {losses}")
+        median = {name: statistics.median(t) for name, t in times.items()}
+        results[setting] = {
+            name: {"ms": 1e3 * seconds, "speedup_vs_micrograd": median["micrograd"] / seconds}
+            for name, seconds in median.items()
+        }
+        print(
+            f"{setting:12s} per step: "
+            + "   ".join(
+                f"{name} {row['ms']:7.1f} ms ({row['speedup_vs_micrograd']:.2f}x)"
+                for name, row in results[setting].items()
+            )
+        )
+    gc.collect()
+    print(json.dumps({"benchmark": "scalar_floor", "steps": args.steps, **results}))
+
+
+if __name__ == "__main__":
+    main()
