@@ -31,13 +31,10 @@ from scalar_vs_micrograd import ScalarMLP, demo_setup, timed_step
 ADD, MUL, RELU = "+", "*", "relu"
 
 
-class TwoObjectValue:
-    """A scalar node: data, grad, the op's name and the parents in a tuple."""
+class BareValue:
+    """+, *, relu and backward of a bare scalar node; subclasses say where parents live."""
 
-    __slots__ = ("data", "grad", "op", "parents")
-
-    def __init__(self, data, op="", parents=()):
-        self.data, self.grad, self.op, self.parents = float(data), 0.0, op, parents
+    __slots__ = ()
 
     def __add__(self, other):
         other = other if type(other) is type(self) else type(self)(other)
@@ -57,7 +54,7 @@ class TwoObjectValue:
 
     def backward(self):
         self.grad = 1.0
-        for node in reversed(topological_order(self, lambda node: node.parents)):
+        for node in reversed(topological_order(self)):
             if node.op == ADD:
                 a, b = node.parents
                 a.grad += node.grad
@@ -70,53 +67,39 @@ class TwoObjectValue:
                 node.parents[0].grad += node.grad
 
 
-class OneObjectValue:
-    """A scalar node whose (at most two) parents are slots `a` and `b`: no tuple."""
+class TwoObjectValue(BareValue):
+    """A scalar node: data, grad, the op's name and the parents in a tuple."""
+
+    __slots__ = ("data", "grad", "op", "parents")
+
+    def __init__(self, data, op="", parents=()):
+        self.data, self.grad, self.op, self.parents = float(data), 0.0, op, parents
+
+
+class OneObjectValue(BareValue):
+    """A scalar node whose (at most two) parents are slots `a` and `b`: the tuple given to
+    it is not kept, and `parents` makes a new one, which is freed after use."""
 
     __slots__ = ("a", "b", "data", "grad", "op")
 
-    def __init__(self, data, op="", a=None, b=None):
-        self.data, self.grad, self.op, self.a, self.b = float(data), 0.0, op, a, b
+    def __init__(self, data, op="", parents=()):
+        self.data, self.grad, self.op = float(data), 0.0, op
+        self.a, self.b = (*parents, None, None)[:2]
 
-    def __add__(self, other):
-        other = other if type(other) is type(self) else type(self)(other)
-        return type(self)(self.data + other.data, ADD, self, other)
-
-    def __mul__(self, other):
-        other = other if type(other) is type(self) else type(self)(other)
-        return type(self)(self.data * other.data, MUL, self, other)
-
-    __radd__, __rmul__ = __add__, __mul__
-
-    def __neg__(self):
-        return self * -1.0
-
-    def relu(self):
-        return type(self)(self.data if self.data > 0.0 else 0.0, RELU, self)
-
-    def backward(self):
-        self.grad = 1.0
-        parents = lambda node: [p for p in (node.a, node.b) if p is not None]  # noqa: E731
-        for node in reversed(topological_order(self, parents)):
-            if node.op == ADD:
-                node.a.grad += node.grad
-                node.b.grad += node.grad
-            elif node.op == MUL:
-                node.a.grad += node.grad * node.b.data
-                node.b.grad += node.grad * node.a.data
-            elif node.op == RELU and node.data > 0.0:
-                node.a.grad += node.grad
+    @property
+    def parents(self):
+        return () if self.a is None else (self.a,) if self.b is None else (self.a, self.b)
 
 
-def topological_order(root, parents_of):
+def topological_order(root):
     """Iterative DFS (as gradschool's): each node after all of its parents."""
-    order, seen, stack = [], {root}, [(root, iter(parents_of(root)))]
+    order, seen, stack = [], {root}, [(root, iter(root.parents))]
     while stack:
         node, parents = stack[-1]
         for parent in parents:
             if parent not in seen:
                 seen.add(parent)
-                stack.append((parent, iter(parents_of(parent))))
+                stack.append((parent, iter(parent.parents)))
                 break
         else:
             stack.pop()
