@@ -28,6 +28,8 @@ import statistics
 from micrograd.engine import Value as MicrogradValue
 from scalar_vs_micrograd import ScalarMLP, demo_setup, timed_step
 
+from autograd.backprop import topological_order  # gradschool's sort: it needs only .parents
+
 ADD, MUL, RELU = "+", "*", "relu"
 
 
@@ -89,22 +91,6 @@ class OneObjectValue(BareValue):
     @property
     def parents(self):
         return () if self.a is None else (self.a,) if self.b is None else (self.a, self.b)
-
-
-def topological_order(root):
-    """Iterative DFS (as gradschool's): each node after all of its parents."""
-    order, seen, stack = [], {root}, [(root, iter(root.parents))]
-    while stack:
-        node, parents = stack[-1]
-        for parent in parents:
-            if parent not in seen:
-                seen.add(parent)
-                stack.append((parent, iter(parent.parents)))
-                break
-        else:
-            stack.pop()
-            order.append(node)
-    return order
 
 
 def main():
