@@ -176,7 +176,7 @@ class GradschoolStep:
             layer.weight.data[...] = W
             layer.bias.data[...] = b
         self.optimizer = optim.Adam(self.model.parameters(), lr=LR, betas=BETAS, eps=EPS)
-        self.loss = gradschool_hinge if workload.loss == "hinge" else nn.cross_entropy
+        self.loss = nn.hinge_loss if workload.loss == "hinge" else nn.cross_entropy
         self.batches = workload.batches
 
     def step(self, x, y):
@@ -188,11 +188,6 @@ class GradschoolStep:
 
     def weights(self):
         return [(layer.weight.data.copy(), layer.bias.data.copy()) for layer in self.model.layers]
-
-
-def gradschool_hinge(scores, y):
-    """mean(relu(1 − y·score)) on Values: scores (N, 1) Value, y (N, 1) array of ±1."""
-    return (1.0 - y * scores).relu().mean()
 
 
 class NumpyStep:

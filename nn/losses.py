@@ -14,8 +14,9 @@ an (N,) target into an (N, N) matrix of nonsense, so that one case is accepted a
 and any other mismatch is a ValueError naming both shapes. So are targets outside a
 loss's domain (a class index ≥ C, BCE targets outside [0, 1], hinge targets other than ±1).
 
-Every loss is composed of autograd ops, except `cross_entropy`, which is one fused op for
-stability and speed (its docstring says why, and a test checks it against the composite).
+Every loss is composed of autograd ops, except `cross_entropy` and `hinge_loss`, which are
+one fused op each, for stability and speed (their docstrings say why; tests check each
+against its composite formula).
 """
 
 import numpy as np
@@ -99,7 +100,44 @@ def hinge_loss(prediction, target, reduction="mean") -> Value:
     if not np.all(np.abs(target) == 1):
         bad = np.unique(target[np.abs(target) != 1])[:5]
         raise ValueError(f"hinge_loss: target must hold -1 or +1 only, got values {bad}")
-    return _reduce((1.0 - prediction * target).relu(), reduction)
+    return HingeLoss.apply(prediction, target=target, reduction=reduction)
+
+
+class HingeLoss(Function):
+    """Hinge loss L_i = max(0, 1 − y_i·ŷ_i), reduced, as one fused op.
+
+    Its gradient is dL_i/dŷ_i = −y_i where the margin 1 − y_i·ŷ_i is positive, else 0 (at
+    the kink itself 0, as relu's), and for "mean" divided by N, the number of elements.
+
+    Fused for speed: the composite `_reduce((1.0 - prediction * target).relu(), reduction)`
+    is six nodes (*, the −1 of the subtraction, +, relu, sum and the · 1/N of the mean);
+    this is one node whose backward is one product. Its gradients are those of the
+    composite bit for bit (a test checks): apart from the 1/N, every factor the chain rule
+    multiplies is 0, 1 or ±1.
+
+    Inputs: prediction ŷ (a float or an array). Options: `target`, y in {−1, +1} of ŷ's
+    shape and dtype; `reduction`.
+    """
+
+    name = "hinge_loss"
+
+    @staticmethod
+    def forward(ctx, prediction, target=None, reduction="mean"):
+        margins = 1.0 - target * prediction
+        positive = margins > 0
+        ctx.save_for_backward(positive)
+        losses = np.maximum(margins, 0.0)
+        if reduction == "mean":  # as Value.mean: the sum times 1/N
+            return losses.sum() * (1.0 / np.size(losses))
+        return losses.sum() if reduction == "sum" else losses
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (positive,) = ctx.saved
+        target, reduction = ctx.options["target"], ctx.options["reduction"]
+        if reduction == "mean":
+            grad_output = grad_output * (1.0 / np.size(positive))
+        return grad_output * positive * -target
 
 
 class CrossEntropy(Function):

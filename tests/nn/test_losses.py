@@ -1,5 +1,5 @@
 """Losses: hand-computed values, gradcheck in float64, reductions, stability, shape and
-domain errors; the fused cross-entropy against its composite formula."""
+domain errors; the fused cross-entropy and hinge loss against their composite formulas."""
 
 import math
 
@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 from strategies import arrays, away_from
 
 from autograd import Value, gradcheck
@@ -77,6 +78,55 @@ def test_fused_cross_entropy_equals_the_composite_formula(logits, labels, reduct
     plain.backward(g)
     np.testing.assert_allclose(fused_input.grad, plain_input.grad, rtol=1e-10, atol=1e-12)
     assert fused.op == "cross_entropy" and fused.parents == (fused_input,)
+
+
+@given(
+    hnp.array_shapes(min_dims=1, max_dims=3, max_side=5),
+    st.sampled_from([np.float64, np.float32]),
+    st.sampled_from(["mean", "sum", "none"]),
+    st.data(),
+)
+def test_fused_hinge_loss_equals_the_composite_formula_bit_for_bit(shape, dtype, reduction, data):
+    # Margins exactly at the kink (y·ŷ = 1, so ŷ = ±1) are drawn too: there both give 0.
+    prediction = data.draw(hnp.arrays(dtype, shape, elements=st.sampled_from([-1.0, 1.0, 0.5])))
+    prediction = prediction + data.draw(arrays(shape, -3, 3)).astype(dtype) * data.draw(
+        st.sampled_from([0.0, 1.0])
+    )
+    target = data.draw(hnp.arrays(dtype, shape, elements=st.sampled_from([-1.0, 1.0])))
+    fused_input, plain_input = Value(prediction.copy()), Value(prediction.copy())
+    fused = hinge_loss(fused_input, target, reduction=reduction)
+    per_element = (1.0 - plain_input * target).relu()
+    plain = {"mean": per_element.mean(), "sum": per_element.sum(), "none": per_element}[reduction]
+    np.testing.assert_array_equal(fused.data, plain.data)
+    assert fused.dtype == plain.dtype == dtype
+    # dL/d(loss) other than 1, so that g·(1/N) and g/N would differ
+    g = np.linspace(0.7, 1.3, prediction.size).reshape(shape).astype(dtype)
+    g = g if reduction == "none" else g.flat[0]
+    fused.backward(g)
+    plain.backward(g)
+    assert fused_input.grad.dtype == dtype
+    np.testing.assert_array_equal(fused_input.grad, plain_input.grad)
+    assert fused.op == "hinge_loss" and fused.parents == (fused_input,)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_fused_hinge_mean_scales_its_gradient_as_the_composite_does(dtype):
+    # N = 9 and dL/d(loss) = 0.7: here 0.7·(1/9) and 0.7/9 differ in the last bit, in both
+    # dtypes, so the fused op must compute the composite mean's g·(1/N), not g/N.
+    prediction = np.linspace(-2, 2, 9).astype(dtype)
+    target = np.where(np.arange(9) % 2 == 0, 1.0, -1.0).astype(dtype)
+    fused_input, plain_input = Value(prediction.copy()), Value(prediction.copy())
+    hinge_loss(fused_input, target).backward(np.array(0.7, dtype))
+    (1.0 - plain_input * target).relu().mean().backward(np.array(0.7, dtype))
+    np.testing.assert_array_equal(fused_input.grad, plain_input.grad)
+
+
+def test_hinge_loss_of_a_scalar_value_is_a_float_with_a_float_gradient():
+    y_hat = Value(0.25)
+    loss = hinge_loss(y_hat, -1.0)  # max(0, 1 + 0.25)
+    assert loss.data == 1.25 and type(loss.data) is float
+    loss.backward()
+    assert y_hat.grad == 1.0 and type(y_hat.grad) is float
 
 
 def test_cross_entropy_backward_is_softmax_minus_one_hot_over_n():
