@@ -40,11 +40,13 @@ class LinearFunction(Function):
         x, weight = ctx.saved
         needs_x, needs_weight = ctx.needs_input_grad[:2]
         grad_x = grad_output @ weight.T if needs_x else None
-        rows = grad_output.reshape(-1, weight.shape[1])
-        grad_weight = x.reshape(-1, weight.shape[0]).T @ rows if needs_weight else None
+        if x.ndim != 2:  # (*, in): the leading axes are all rows of one batch
+            x = x.reshape(-1, weight.shape[0])
+            grad_output = grad_output.reshape(-1, weight.shape[1])
+        grad_weight = x.T @ grad_output if needs_weight else None
         if len(ctx.inputs) == 2:
             return grad_x, grad_weight
-        grad_bias = np.add.reduce(rows, axis=0) if ctx.needs_input_grad[2] else None
+        grad_bias = np.add.reduce(grad_output, axis=0) if ctx.needs_input_grad[2] else None
         return grad_x, grad_weight, grad_bias
 
 

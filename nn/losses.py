@@ -97,8 +97,9 @@ def hinge_loss(prediction, target, reduction="mean") -> Value:
     otherwise. Shapes as `mse_loss`.
     """
     prediction, target = _aligned(prediction, target, "hinge_loss", reduction)
-    if not np.all(np.abs(target) == 1):
-        bad = np.unique(target[np.abs(target) != 1])[:5]
+    not_a_sign = np.abs(target) != 1  # NaN included
+    if not_a_sign.any():
+        bad = np.unique(target[not_a_sign])[:5]
         raise ValueError(f"hinge_loss: target must hold -1 or +1 only, got values {bad}")
     return HingeLoss.apply(prediction, target=target, reduction=reduction)
 
