@@ -43,14 +43,15 @@ def test_the_fused_op_gives_exactly_the_gradients_of_the_unfused_ops(xwbg):
     np.testing.assert_allclose(g.sum(axis=0), fused[2].grad, rtol=1e-12)  # db = Σ rows g
 
 
-def test_gradcheck_linear_with_and_without_bias_and_with_extra_axes():
+@pytest.mark.parametrize("shape", [(2, 3, 4), (3, 4), (4,)])
+def test_gradcheck_linear_with_and_without_bias_and_with_extra_axes(shape):
     rng = np.random.default_rng(0)
-    x = Value(rng.normal(size=(2, 3, 4)))
+    x = Value(rng.normal(size=shape))
     for bias in (True, False):
         layer = Linear(4, 5, bias=bias, seed=1)
         params = [layer.weight] + ([layer.bias] if bias else [])
         assert gradcheck(lambda x, *p, layer=layer: layer(x), x, *params)
-    assert Linear(4, 5)(x).shape == (2, 3, 5)
+    assert Linear(4, 5)(x).shape == (*shape[:-1], 5)
     assert Linear(4, 5)(np.ones(4)).shape == (5,)
 
 
