@@ -92,17 +92,19 @@ class Value:
     def op(self) -> str:
         return self._ctx.function.op_name() if self._ctx is not None else ""
 
+    # data is a float or an ndarray; asking the array itself (rather than np.shape, a
+    # Python-level function) matters because layers ask for shapes on every call.
     @property
     def shape(self) -> tuple:
-        return np.shape(self.data)
+        return self.data.shape if isinstance(self.data, np.ndarray) else ()
 
     @property
     def ndim(self) -> int:
-        return np.ndim(self.data)
+        return self.data.ndim if isinstance(self.data, np.ndarray) else 0
 
     @property
     def size(self) -> int:
-        return np.size(self.data)
+        return self.data.size if isinstance(self.data, np.ndarray) else 1
 
     @property
     def dtype(self) -> np.dtype:

@@ -219,7 +219,7 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
                 f"such as {target[:5]}"
             )
         outside = (target < 0) | (target >= classes)
-        if np.any(outside):
+        if outside.any():
             raise ValueError(
                 f"cross_entropy: class indices must lie in [0, {classes}) for logits of shape "
                 f"{logits.shape}, got {np.unique(target[outside])[:5]}"
