@@ -49,9 +49,8 @@ class Adam(Optimizer):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
         defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay}
         super().__init__(params, defaults)
-        self._scratch = {}
-        self._step_numbers_key = None  # see _step_numbers
-        self._step_numbers_value = None
+        self._scratch = {}  # one scratch array per (shape, dtype), kept between steps
+        self._numbers_of_this_step = {}  # see step_numbers
 
     def check_hyperparameters(self, group):
         super().check_hyperparameters(group)
@@ -65,15 +64,26 @@ class Adam(Optimizer):
     def init_state(self, W):
         return {"t": 0, "m": np.zeros_like(W), "v": np.zeros_like(W)}
 
+    def step(self):
+        # The parameters of a group at the same step count t share their numbers (see
+        # step_numbers). Only within one step: lr may change before the next (a scheduler
+        # sets it), and a parameter that missed a step reaches t later than the others.
+        self._numbers_of_this_step = {}
+        super().step()
+
     def update(self, W, g, state, group):
         m, v = state["m"], state["v"]
-        state["t"] += 1
-        beta1, one_minus_beta1, beta2, one_minus_beta2, root_correction2, eps, step_size = (
-            self._step_numbers(group, state["t"], W.dtype)
-        )
+        t = state["t"] = state["t"] + 1
+        key = (id(group), t, W.dtype)
+        numbers = self._numbers_of_this_step.get(key)
+        if numbers is None:
+            numbers = self._numbers_of_this_step[key] = step_numbers(group, t, W.dtype)
+        beta1, one_minus_beta1, beta2, one_minus_beta2, root_correction2, eps, step_size = numbers
         # Every operation writes into W, m, v or one scratch array kept between steps: no
         # new temporary array per operation.
-        scratch = self._scratch_like(W)
+        scratch = self._scratch.get((W.shape, W.dtype))
+        if scratch is None:
+            scratch = self._scratch[W.shape, W.dtype] = np.empty_like(W)
         m *= beta1
         m += np.multiply(g, one_minus_beta1, out=scratch)  # m ← β1 m + (1 − β1) g
         v *= beta2
@@ -90,38 +100,27 @@ class Adam(Optimizer):
         step *= step_size
         W -= step
 
-    def _step_numbers(self, group, t, dtype):
-        """β1, 1 − β1, β2, 1 − β2, sqrt(1 − β2^t), ε and η / (1 − β1^t) as numpy scalars of
-        W's dtype, made once per step and shared by the parameters of that step and dtype.
 
-        Why numpy scalars: an in-place op of a float32 array with a Python float takes about
-        twice as long as with a numpy float32 (numpy first works out the float's type), and
-        the update makes seven such ops per parameter. The result is the same bit for bit:
-        numpy would convert the Python float to W's dtype anyway.
-        """
-        lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
-        key = (t, lr, beta1, beta2, eps, dtype)
-        if key != self._step_numbers_key:
-            numbers = (
-                beta1,
-                1 - beta1,
-                beta2,
-                1 - beta2,
-                math.sqrt(1 - beta2**t),
-                eps,
-                lr / (1 - beta1**t),
-            )
-            self._step_numbers_key = key
-            self._step_numbers_value = tuple(dtype.type(number) for number in numbers)
-        return self._step_numbers_value
+def step_numbers(group, t, dtype):
+    """β1, 1 − β1, β2, 1 − β2, sqrt(1 − β2^t), ε and η / (1 − β1^t) for step t of a group,
+    as numpy scalars of the parameters' dtype.
 
-    def _scratch_like(self, W):
-        """An array of W's shape and dtype, kept between steps (not part of the state)."""
-        key = (W.shape, W.dtype.char)
-        scratch = self._scratch.get(key)
-        if scratch is None:
-            scratch = self._scratch[key] = np.empty_like(W)
-        return scratch
+    Why numpy scalars: an in-place op of a float32 array with a Python float takes about
+    twice as long as with a numpy float32 (numpy first works out the float's type), and
+    the update makes seven such ops per parameter. The result is the same bit for bit:
+    numpy would convert the Python float to W's dtype anyway.
+    """
+    lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
+    numbers = (
+        beta1,
+        1 - beta1,
+        beta2,
+        1 - beta2,
+        math.sqrt(1 - beta2**t),
+        eps,
+        lr / (1 - beta1**t),
+    )
+    return tuple(dtype.type(number) for number in numbers)
 
 
 class AdamW(Adam):

@@ -145,6 +145,7 @@ class Optimizer:
     def step(self):
         """Update every parameter that has a gradient, in place; build no graph."""
         for group in self.param_groups:
+            weight_decay = group.get("weight_decay", 0.0)
             for p in group["params"]:
                 if p.grad is None:
                     continue
@@ -156,7 +157,6 @@ class Optimizer:
                 state = self.state.get(id(p))
                 if state is None:
                     state = self.state[id(p)] = self.init_state(W)
-                weight_decay = group.get("weight_decay", 0.0)
                 if weight_decay != 0:
                     if self.decoupled_weight_decay:
                         W *= 1 - group["lr"] * weight_decay

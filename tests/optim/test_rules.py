@@ -309,3 +309,21 @@ def test_adam_numbers_follow_each_group_lr_and_dtype():
         np.testing.assert_allclose(w64.data, expected, rtol=1e-12, err_msg=f"step {t}")
         np.testing.assert_allclose(w32.data, expected, rtol=1e-5, err_msg=f"step {t}")
         np.testing.assert_allclose(slow.data, expected_slow, rtol=1e-12, err_msg=f"step {t}")
+
+
+def test_adam_numbers_are_not_reused_from_an_earlier_step():
+    # A parameter that missed a step (no grad) reaches step count t one optimizer step
+    # after the others did; if the learning rate changed in between, it must get the new
+    # one, not the numbers the others used at their t.
+    a, b = Value(np.array([1.0])), Value(np.array([1.0]))
+    opt = Adam([a, b], lr=0.1)
+    a.grad, b.grad = np.array([1.0]), np.array([1.0])
+    opt.step()  # both at t = 1
+    a.grad, b.grad = np.array([1.0]), None
+    opt.step()  # a at t = 2, with lr 0.1; b skipped
+    opt.lr = 0.01
+    before = b.data.copy()
+    a.grad, b.grad = np.array([1.0]), np.array([1.0])
+    opt.step()  # b at t = 2, now with lr 0.01
+    # a constant gradient 1 gives m_hat = v_hat = 1 at every t: the step is lr / (1 + ε)
+    np.testing.assert_allclose(before - b.data, [0.01 / (1 + 1e-8)], rtol=1e-12)
