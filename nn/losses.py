@@ -128,16 +128,17 @@ class HingeLoss(Function):
         positive = margins > 0
         ctx.save_for_backward(positive)
         losses = np.maximum(margins, 0.0)
-        if reduction == "mean":  # as Value.mean: the sum times 1/N
-            return losses.sum() * (1.0 / np.size(losses))
-        return losses.sum() if reduction == "sum" else losses
+        if reduction == "none":
+            return losses
+        total = np.add.reduce(losses, axis=None)  # as Value.sum: np.sum without its Python layer
+        return total * (1.0 / losses.size) if reduction == "mean" else total  # mean as Value.mean
 
     @staticmethod
     def backward(ctx, grad_output):
         (positive,) = ctx.saved
         target, reduction = ctx.options["target"], ctx.options["reduction"]
         if reduction == "mean":
-            grad_output = grad_output * (1.0 / np.size(positive))
+            grad_output = grad_output * (1.0 / positive.size)
         return grad_output * positive * -target
 
 
