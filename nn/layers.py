@@ -99,10 +99,11 @@ class Linear(Module):
     def forward(self, x):
         if not isinstance(x, Value):
             x = np.asarray(x, dtype=self.weight.dtype)
-        if len(x.shape) == 0 or x.shape[-1] != self.in_features:
+        shape = x.shape
+        if len(shape) == 0 or shape[-1] != self.in_features:
             raise ValueError(
                 f"Linear({self.in_features}, {self.out_features}) expects input of shape "
-                f"(*, {self.in_features}), got {x.shape}"
+                f"(*, {self.in_features}), got {shape}"
             )
         if self.bias is None:
             return LinearFunction.apply(x, self.weight)
