@@ -6,7 +6,8 @@ c = a * b + a.tanh(); c.backward()       # a.grad == b + 1 - tanh(a)**2
 """
 
 from autograd.value import Value  # noqa: I001 -- Value first: the ops below build on it
-from autograd.function import Context, Function
+from autograd.backprop import grad
+from autograd.function import Function
 from autograd.gradcheck import GradcheckError, gradcheck
 from autograd.graph_check import GraphCheckReport, NodeCheck, check_graph
 from autograd.grad_mode import is_grad_enabled, no_grad
@@ -15,7 +16,7 @@ from autograd.ops import concat, stack
 from autograd.trace import BackwardStep, BackwardTrace, trace_backward
 
 __all__ = [
-    "BackwardStep", "BackwardTrace", "Context", "Function", "GradcheckError",
+    "BackwardStep", "BackwardTrace", "Function", "GradcheckError",
     "GraphCheckReport", "NodeCheck", "Value", "check_graph", "concat", "draw_graph",
-    "gradcheck", "is_grad_enabled", "no_grad", "stack", "to_dot", "trace_backward",
+    "grad", "gradcheck", "is_grad_enabled", "no_grad", "stack", "to_dot", "trace_backward",
 ]  # fmt: skip

@@ -6,30 +6,38 @@ it then asks the node's op for the gradients of its inputs (the chain rule, one 
 step) and adds them to those inputs.
 """
 
+from itertools import compress
+
 import numpy as np
 
+from autograd.value import Value
 
-def topological_order(root) -> list:
-    """Every Value under `root` that requires grad, each after all of its parents.
+
+def topological_order(roots) -> list:
+    """Every Value under `roots` (a Value or a list of them) that requires grad, each after
+    all of its parents.
 
     Iterative depth-first search with an explicit stack, so a chain of a million nodes
-    needs no recursion. Each stack entry is a node and an iterator over its parents: the
-    search goes down to the first parent not yet seen, and a node goes into `order` once
-    its iterator is exhausted, that is once all its parents are in `order`.
+    needs no recursion. Each stack entry is a node and an iterator over its parents (the
+    inputs that need a gradient): the search goes down to the first parent not yet seen,
+    and a node goes into `order` once its iterator is exhausted, that is once all its
+    parents are in `order`.
     """
     order = []
-    seen = {root}
-    stack = [(root, iter(root.parents))]
-    while stack:
-        node, parents = stack[-1]
-        for parent in parents:
-            if parent not in seen:
-                seen.add(parent)
-                stack.append((parent, iter(parent.parents)))
-                break
-        else:  # no parent left to visit
-            stack.pop()
-            order.append(node)
+    roots = [roots] if isinstance(roots, Value) else list(roots)
+    seen = set(roots)
+    for root in roots:
+        stack = [(root, compress(root.inputs, root.needs_input_grad))]
+        while stack:
+            node, parents = stack[-1]
+            for parent in parents:
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append((parent, compress(parent.inputs, parent.needs_input_grad)))
+                    break
+            else:  # no parent left to visit
+                stack.pop()
+                order.append(node)
     return order
 
 
@@ -43,66 +51,151 @@ def backward(root, grad=None, on_step=None) -> None:
             `sent` listing the (input, gradient) pairs it sent back; `trace_backward`
             records the pass this way.
     """
+    _check_differentiable(root, "backward()")
+    backpropagate({root: _root_gradient(root, grad)}, None, on_step)
+
+
+def grad(outputs, inputs, grad_outputs=None) -> tuple:
+    """The gradients of `outputs` with respect to `inputs`, without touching any `.grad`.
+
+    As `torch.autograd.grad`: d(Σ outputs)/d(input) for each input, with each output's
+    gradient weighted by its `grad_outputs` entry (default 1 for one-element outputs).
+
+    Args:
+        outputs: a Value or a sequence of Values.
+        inputs: a Value or a sequence of Values that require grad.
+        grad_outputs: None, or one gradient per output (same shapes as the outputs).
+
+    Returns:
+        A tuple with one gradient per input (a float or an array of its shape), or None for
+        an input that the outputs do not depend on.
+
+    Example:
+        >>> from autograd import Value
+        >>> x = Value(3.0)
+        >>> grad(x * x, x)
+        (6.0,)
+    """
+    outputs = _as_values(outputs, "outputs")
+    inputs = _as_values(inputs, "inputs")
+    if grad_outputs is None:
+        grad_outputs = [None] * len(outputs)
+    elif isinstance(grad_outputs, Value) or not isinstance(grad_outputs, list | tuple):
+        grad_outputs = [grad_outputs]
+    if len(grad_outputs) != len(outputs):
+        raise ValueError(
+            f"grad: {len(grad_outputs)} grad_outputs for {len(outputs)} outputs; give one each"
+        )
+    seeds = {}
+    for output, grad_output in zip(outputs, grad_outputs):
+        _check_differentiable(output, "grad()")
+        seed = _root_gradient(output, _plain(grad_output))
+        seeds[output] = seed if output not in seeds else seeds[output] + seed
+    for x in inputs:
+        if not x.requires_grad:
+            raise RuntimeError(f"grad(): an input does not require grad: {x!r}")
+    wanted = {x: None for x in inputs}
+
+    def keep_wanted(node, grad_output):
+        if node in wanted:
+            wanted[node] = grad_output
+
+    backpropagate(seeds, keep_wanted, None)
+    return tuple(wanted[x] for x in inputs)
+
+
+def backpropagate(seeds: dict, keep, on_step) -> None:
+    """The backward pass: from `seeds` ({root: dL/d(root)}) to every node under them.
+
+    Nodes are visited in reverse topological order (every node after all the nodes that
+    use it), so that when a node is reached the gradient summed for it in `pending` is
+    complete: its hooks run, it is stored (accumulated into `node.grad`, or given to
+    `keep(node, grad)` when `keep` is given), and the node's op turns it into one gradient
+    per input (the chain rule, one local step), added to the inputs' pending sums.
+    """
+    pending = dict(seeds)
+    tracing = on_step is not None
+    for node in reversed(topological_order(list(seeds))):
+        grad_output = pending.pop(node, None)
+        if grad_output is None:  # every path from the roots to it carried a None gradient
+            continue
+        if node._hooks:
+            grad_output = _run_hooks(node, grad_output)
+        function = node.function
+        if keep is not None:
+            keep(node, grad_output)
+        elif node.grad is None:
+            node.grad = grad_output
+        elif function is None and type(node.grad) is np.ndarray:
+            node.grad += grad_output  # a leaf owns its grad array: add in place, as PyTorch
+        else:
+            node.grad = node.grad + grad_output
+        if function is None:  # a leaf: nothing further back
+            if tracing:
+                on_step(node, grad_output, [])
+            continue
+        input_grads = function.backward(node, grad_output)
+        if type(input_grads) is not tuple:
+            input_grads = (input_grads,)
+        if len(input_grads) != len(node.inputs):
+            raise _wrong_gradient_count(node, input_grads)
+        sent = [] if tracing else None
+        for parent, needs_grad, input_grad in zip(node.inputs, node.needs_input_grad, input_grads):
+            if not needs_grad or input_grad is None:
+                continue
+            if type(input_grad) is not float or type(parent.data) is not float:
+                input_grad = fit_gradient(input_grad, parent.data, function)
+                if parent.function is None and _is_shared(input_grad, grad_output):
+                    input_grad = input_grad.copy()
+            so_far = pending.get(parent)
+            pending[parent] = input_grad if so_far is None else so_far + input_grad
+            if tracing:
+                sent.append((parent, input_grad))
+        if tracing:
+            on_step(node, grad_output, sent)
+
+
+def _run_hooks(node, grad_output):
+    for hook in list(node._hooks):
+        replaced = hook(grad_output)
+        if replaced is not None:
+            replaced = _plain(replaced)
+            if np.shape(replaced) != np.shape(node.data):
+                raise ValueError(
+                    f"a hook returned a gradient of shape {np.shape(replaced)} for a Value of "
+                    f"shape {np.shape(node.data)}; they must be equal"
+                )
+            grad_output = _checked_gradient(replaced, node.data, "a hook's gradient")
+    return grad_output
+
+
+def _check_differentiable(root, caller) -> None:
+    if not isinstance(root, Value):
+        raise TypeError(f"{caller} needs a Value, got {type(root).__name__}")
     if not root.requires_grad:
         raise RuntimeError(
-            "backward() on a Value that does not require grad: it was made under no_grad(), "
+            f"{caller} on a Value that does not require grad: it was made under no_grad(), "
             "from constants only, or detached, so it has no graph to backpropagate through"
         )
-    order = topological_order(root)
-    root._grad_in_pass = _root_gradient(root, grad)
-    tracing = on_step is not None
-    try:
-        for node in reversed(order):
-            grad_output = node._grad_in_pass
-            if grad_output is None:  # every path from the root to it carried a None gradient
-                continue
-            node._grad_in_pass = None
-            ctx = node._ctx
-            # All the nodes that use this one are done, so dL/d(node) is complete: keep it.
-            grad_so_far = node.grad
-            if grad_so_far is None:
-                node.grad = grad_output
-            elif ctx is None and type(grad_so_far) is np.ndarray:
-                grad_so_far += grad_output  # a leaf owns its grad array: add in place, as PyTorch
-            else:
-                node.grad = grad_so_far + grad_output
-            if ctx is None:  # a leaf: nothing further back
-                if tracing:
-                    on_step(node, grad_output, [])
-                continue
-            # The chain rule, one step back: the op gives dL/d(input) for each input, which
-            # is added to what the input's other consumers sent it.
-            input_grads = ctx.function.backward(ctx, grad_output)
-            if type(input_grads) is not tuple:
-                input_grads = (input_grads,)
-            if len(input_grads) != len(ctx.inputs):
-                raise _wrong_gradient_count(ctx, input_grads)
-            sent = [] if tracing else None
-            for parent, needs_grad, input_grad in zip(
-                ctx.inputs, ctx.needs_input_grad, input_grads
-            ):
-                if not needs_grad or input_grad is None:
-                    continue
-                if type(input_grad) is not float or type(parent.data) is not float:
-                    input_grad = fit_gradient(input_grad, parent.data, ctx.function)
-                    if parent._ctx is None and _is_shared(input_grad, grad_output):
-                        input_grad = input_grad.copy()
-                pending = parent._grad_in_pass
-                parent._grad_in_pass = input_grad if pending is None else pending + input_grad
-                if tracing:
-                    sent.append((parent, input_grad))
-            if tracing:
-                on_step(node, grad_output, sent)
-    except BaseException:
-        for node in order:  # leave no half-summed gradient behind for the next pass
-            node._grad_in_pass = None
-        raise
 
 
-def _wrong_gradient_count(ctx, input_grads) -> ValueError:
+def _as_values(values, what) -> list:
+    values = [values] if isinstance(values, Value) else list(values)
+    for value in values:
+        if not isinstance(value, Value):
+            raise TypeError(f"grad(): {what} must be Values, got {type(value).__name__}")
+    return values
+
+
+def _plain(x):
+    """A gradient given as a Value is its data."""
+    return x.data if isinstance(x, Value) else x
+
+
+def _wrong_gradient_count(node, input_grads) -> ValueError:
     return ValueError(
-        f"{ctx.function.op_name()}.backward returned {len(input_grads)} "
-        f"gradient(s) for {len(ctx.inputs)} input(s)"
+        f"{node.function.op_name()}.backward returned {len(input_grads)} "
+        f"gradient(s) for {len(node.inputs)} input(s)"
     )
 
 
@@ -127,15 +220,25 @@ def _root_gradient(root, grad):
                 "or reduce it first, e.g. with .sum() or .mean()"
             )
         return np.ones(data.shape, data.dtype)
-    given_shape = np.shape(grad)
-    if given_shape != np.shape(data):
+    grad = _plain(grad)
+    if np.shape(grad) != np.shape(data):
         raise ValueError(
-            f"backward(grad=...) got a gradient of shape {given_shape} for a Value of shape "
-            f"{np.shape(data)}; they must be equal"
+            f"backward(grad=...) got a gradient of shape {np.shape(grad)} for a Value of "
+            f"shape {np.shape(data)}; they must be equal"
         )
+    return _checked_gradient(grad, data, "backward(grad=...)")
+
+
+def _checked_gradient(grad, data, what):
+    """A gradient given by the user, as the data's kind: a float for float data, else a
+    new array of the data's dtype (the caller's array stays theirs). Anything but real
+    numbers (bool, complex, strings, objects) is a TypeError, never cast silently."""
+    array = np.asarray(grad)
+    if array.dtype.kind not in "fiu" or isinstance(grad, bool):
+        raise TypeError(f"{what} must be real numbers, got {type(grad).__name__} {grad!r:.60}")
     if type(data) is float:
-        return float(grad)
-    return np.array(grad, dtype=data.dtype)  # a copy: the caller's array stays theirs
+        return float(array)
+    return np.array(array, dtype=data.dtype)
 
 
 def fit_gradient(grad, data, function):

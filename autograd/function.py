@@ -15,44 +15,28 @@ An op is a subclass of `Function` with two static methods side by side, as in Py
 
     y = Cube.apply(Value(2.0))                 # a Value, recorded with op "Cube"
 
-`apply` takes Values, Python numbers or numpy arrays (numbers and arrays are constants: no
-gradient is computed for them) and keyword options (axis, index, alpha, ...), which reach
-`forward` as keyword arguments and stay on the node as `ctx.options`. `backward` may
-return a gradient in the broadcast shape of the output: the engine sums it back to each
-input's shape (see `backprop.fit_gradient`), so ops need not handle broadcasting.
+`ctx` is the node being made (the Value that `apply` returns), as PyTorch's backward node
+is: it carries `save_for_backward` / `saved` (`saved_tensors`), `needs_input_grad` (one
+bool per input), `inputs` and `options`. `apply` takes Values, Python numbers or numpy
+arrays (numbers and arrays are constants: no gradient is computed for them) and keyword
+options (axis, index, alpha, ...), which reach `forward` as keyword arguments and stay on
+the node as `ctx.options`. `backward` may return a gradient in the broadcast shape of the
+output: the engine sums it back to each input's shape (see `backprop.fit_gradient`), so
+ops need not handle broadcasting.
 """
 
-import itertools
+import types
 
 import numpy as np
 
 from autograd import grad_mode
-from autograd.value import Value, as_data, make_node
+from autograd.value import Value, as_data
 
+NO_OPTIONS = types.MappingProxyType({})  # the options of an op called without any
 
-class Context:
-    """What one node remembers between its forward and its backward pass.
-
-    Attributes:
-        function: the `Function` subclass that made the node.
-        inputs: the inputs as given to `apply` (Values and constants), in order.
-        options: the keyword options given to `apply` (dict; may be empty).
-        needs_input_grad: one bool per input: does backward need its gradient?
-        saved: what `forward` stored with `save_for_backward` (a tuple).
-    """
-
-    __slots__ = ("function", "inputs", "needs_input_grad", "options", "saved")
-
-    def __init__(self, function, inputs, options, needs_input_grad):
-        self.function = function
-        self.inputs = inputs
-        self.options = options
-        self.needs_input_grad = needs_input_grad
-        self.saved = ()
-
-    def save_for_backward(self, *arrays):
-        """Keep arrays or numbers that `backward` needs; read them back from `ctx.saved`."""
-        self.saved = arrays
+# needs_input_grad tuples are shared, not made per node: there are only a few of them.
+_NEEDS_INPUT_GRAD = {}
+_ALL_NEED_GRAD = [(True,) * n for n in range(4)]
 
 
 class Function:
@@ -80,34 +64,79 @@ class Function:
 
     @classmethod
     def apply(cls, *inputs, **options):
-        """Run the op on `inputs` (Values, numbers or arrays) and record it in the graph."""
-        recording = grad_mode._enabled
-        arguments = []
-        needs_input_grad = []
+        """Run the op on `inputs` (Values, numbers or arrays) and record it in the graph.
+
+        Returns the new node: a Value whose data is forward's result and which is the op's
+        `ctx`. When no input needs a gradient (constants only, or inside `no_grad()`) the
+        result is a constant leaf.
+        """
+        node = object.__new__(Value)
+        node.function = cls
+        node.inputs = inputs
+        node.options = options or NO_OPTIONS  # one shared empty dict, not one per node
+        node.saved = ()
+        node.grad = None
+        node.label = ""
+        node._hooks = None
+        recording = grad_mode.blocks_open == 0 or grad_mode.state.enabled
         for x in inputs:
-            if isinstance(x, Value):
-                arguments.append(x.data)
-                needs_input_grad.append(recording and x.requires_grad)
-            else:
-                arguments.append(x if type(x) is float else _as_constant(x, cls))
-                needs_input_grad.append(False)
-        needs_input_grad = tuple(needs_input_grad)
-        ctx = Context(cls, inputs, options, needs_input_grad)
+            if type(x) is not Value or not x.requires_grad or not recording:
+                arguments, needs_input_grad = _arguments(cls, inputs, recording)
+                break
+        else:  # the common case: every input is a Value that needs its gradient
+            arguments = None
+            needs_input_grad = _all_need_grad(len(inputs))
+        node.needs_input_grad = needs_input_grad
         try:
-            out = cls.forward(ctx, *arguments, **options)
+            # Unpacking *arguments and **options costs as much as a scalar op itself, so
+            # the common calls (one or two Values, no options) pass their data directly.
+            if arguments is None and not options and len(inputs) == 2:
+                out = cls.forward(node, inputs[0].data, inputs[1].data)
+            elif arguments is None and not options and len(inputs) == 1:
+                out = cls.forward(node, inputs[0].data)
+            else:
+                if arguments is None:
+                    arguments = [x.data for x in inputs]
+                out = cls.forward(node, *arguments, **options)
         except ValueError as error:  # e.g. shapes that do not broadcast: say which op
-            shapes = ", ".join(str(np.shape(a)) for a in arguments)
+            shapes = ", ".join(str(np.shape(_data(x))) for x in inputs)
             raise ValueError(f"{cls.op_name()} on inputs of shapes {shapes}: {error}") from None
-        if type(out) is not float and type(out) is not np.ndarray:
-            out = as_output(out, arguments, cls)
-        if True not in needs_input_grad:  # no input needs a gradient: the result is a constant
-            return make_node(out, None, ())
-        # The parents are the inputs that need a gradient. When that is all of them, the
-        # node shares the inputs tuple: one object less per node for Python's garbage
-        # collector to walk.
-        if False in needs_input_grad:
-            return make_node(out, ctx, tuple(itertools.compress(inputs, needs_input_grad)))
-        return make_node(out, ctx, inputs)
+        if type(out) is not float and (type(out) is not np.ndarray or out.dtype.kind != "f"):
+            out = as_output(out, inputs, cls)
+        node.data = out
+        if True in needs_input_grad:
+            node.requires_grad = True
+        else:  # nothing to differentiate: the result is a constant, with no history
+            node.requires_grad = False
+            node.function = node.options = None
+            node.inputs = node.needs_input_grad = node.saved = ()
+        return node
+
+
+def _arguments(function, inputs, recording) -> tuple:
+    """The data to pass to forward (constants checked) and which inputs need a gradient."""
+    arguments = []
+    needs_input_grad = []
+    for x in inputs:
+        if isinstance(x, Value):
+            arguments.append(x.data)
+            needs_input_grad.append(recording and x.requires_grad)
+        else:
+            arguments.append(x if type(x) is float else _as_constant(x, function))
+            needs_input_grad.append(False)
+    return arguments, _shared(tuple(needs_input_grad))
+
+
+def _shared(needs_input_grad: tuple) -> tuple:
+    return _NEEDS_INPUT_GRAD.setdefault(needs_input_grad, needs_input_grad)
+
+
+def _all_need_grad(count: int) -> tuple:
+    return _ALL_NEED_GRAD[count] if count < len(_ALL_NEED_GRAD) else _shared((True,) * count)
+
+
+def _data(x):
+    return x.data if isinstance(x, Value) else x
 
 
 def _as_constant(x, function):
@@ -117,16 +146,28 @@ def _as_constant(x, function):
     return as_data(x, what=f"an input of {function.op_name()}")
 
 
-def as_output(out, arguments, function):
-    """Check what `forward` returned: a float for float inputs, an array otherwise."""
-    if type(out) is float or isinstance(out, np.ndarray):
+def as_output(out, inputs, function):
+    """Check what `forward` returned: a float for float inputs, a floating array otherwise.
+
+    A numpy or Python number is accepted (a reduction of an array gives a 0-d array, of
+    floats a float); integer, bool, complex or object results are a TypeError: an op's
+    result must be real floating-point numbers, and nothing is cast silently.
+    """
+    if type(out) is float:
         return out
-    if isinstance(out, np.generic | int | float) and not isinstance(out, bool):
-        for argument in arguments:
-            if isinstance(argument, np.ndarray):
+    if isinstance(out, np.ndarray):
+        if out.dtype.kind == "f":
+            return out
+        raise TypeError(
+            f"{function.op_name()}.forward returned an array of dtype {out.dtype}; an op must "
+            "return floating-point data (cast it in forward if that is what you mean)"
+        )
+    if isinstance(out, np.floating | float):
+        for x in inputs:
+            if isinstance(_data(x), np.ndarray):
                 return np.asarray(out)  # a reduction of an array is a 0-d array, not a float
         return float(out)
     raise TypeError(
         f"{function.op_name()}.forward returned {type(out).__name__}; "
-        "expected a float or a numpy array"
+        "expected a float or a numpy array of floats"
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from autograd.backprop import fit_gradient, topological_order
-from autograd.function import Context, as_output
+from autograd.function import as_output
 from autograd.gradcheck import GradcheckError
 from autograd.value import Value, as_data
 
@@ -105,7 +105,7 @@ def check_graph(root: Value, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_on_failure
     """
     if not isinstance(root, Value):
         raise TypeError(f"check_graph needs a Value, got {type(root).__name__}")
-    op_nodes = [node for node in topological_order(root) if node._ctx is not None]
+    op_nodes = [node for node in topological_order(root) if node.function is not None]
     if len(op_nodes) > max_nodes:
         raise ValueError(
             f"check_graph: the graph has {len(op_nodes)} op nodes, more than "
@@ -120,23 +120,22 @@ def check_graph(root: Value, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_on_failure
 
 
 def _check_node(node, eps, atol, rtol, rng) -> NodeCheck:
-    ctx = node._ctx
-    function, options = ctx.function, ctx.options
-    arguments = [_as_float64(x) for x in ctx.inputs]
+    function, options = node.function, node.options
+    arguments = [_as_float64(x) for x in node.inputs]
     result = NodeCheck(node, node.label, node.op, [np.shape(a) for a in arguments])
 
     def weighted_output(args) -> float:
-        scratch = Context(function, ctx.inputs, options, ctx.needs_input_grad)
+        scratch = _fresh_context(node)
         return float(np.sum(weights * function.forward(scratch, *args, **options)))
 
     with np.errstate(all="ignore"):  # extreme values are reported, not warned about
-        fresh = Context(function, ctx.inputs, options, ctx.needs_input_grad)
+        fresh = _fresh_context(node)
         out = as_output(function.forward(fresh, *arguments, **options), arguments, function)
         weights = rng.uniform(0.5, 1.5, size=np.shape(out))
         grads = function.backward(fresh, float(weights) if type(out) is float else weights)
         if type(grads) is not tuple:
             grads = (grads,)
-        for position, needs_grad in enumerate(ctx.needs_input_grad):
+        for position, needs_grad in enumerate(node.needs_input_grad):
             if not needs_grad:
                 continue
             analytic = grads[position]
@@ -147,6 +146,15 @@ def _check_node(node, eps, atol, rtol, rng) -> NodeCheck:
                                                        weighted_output, rng):  # fmt: skip
                 _record(result, position, where, computed, numerical, atol, rtol)
     return result
+
+
+def _fresh_context(node) -> Value:
+    """A new node to re-run `node`'s op with: the same op record, nothing saved yet."""
+    ctx = object.__new__(Value)
+    ctx.function, ctx.inputs, ctx.options = node.function, node.inputs, node.options
+    ctx.needs_input_grad, ctx.saved = node.needs_input_grad, ()
+    ctx.grad, ctx.label, ctx._hooks, ctx.requires_grad = None, "", None, True
+    return ctx
 
 
 def _as_float64(x):

@@ -59,7 +59,7 @@ def draw_graph(
         grad = value.grad if backward_pass is None else backward_pass.gradients.get(id(value))
         style = _value_style(value) if backward_pass is None else backward_pass.style(value)
         graph.node(name, label=_value_label(value, grad), shape="record", **style)
-        if value._ctx is None:
+        if value.function is None:
             continue
         carried = backward_pass is not None and id(value) in backward_pass.processed
         graph.node(name + "_op", label=value.op, shape="ellipse", style="filled",
@@ -120,7 +120,7 @@ class _BackwardPassAt:
 
 def _value_inputs(value: Value) -> list:
     """The Value inputs of the op that made `value`, constants (requires_grad=False) too."""
-    return [x for x in value._ctx.inputs if isinstance(x, Value)]
+    return [x for x in value.inputs if isinstance(x, Value)]
 
 
 def _nearest_values(root: Value, max_nodes: int) -> list:
@@ -130,7 +130,7 @@ def _nearest_values(root: Value, max_nodes: int) -> list:
     queue = deque([root])
     while queue and len(order) < max_nodes:
         value = queue.popleft()
-        if value._ctx is None:
+        if value.function is None:
             continue
         for parent in _value_inputs(value):
             if id(parent) not in seen and len(order) < max_nodes:

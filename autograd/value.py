@@ -4,6 +4,11 @@ The same class serves two graphs. In a scalar graph (micrograd style) every numb
 own node and you can follow backprop by hand; in an array graph one node is a whole
 matrix op, fast enough for training. Each operator and method below runs one op
 (an `autograd.Function`, defined in `autograd/ops/`) or is composed of several.
+
+A Value made by an op is also that op's context (`ctx`), as PyTorch's backward node is:
+`Function.apply` hands the node being made to `forward(ctx, ...)`, which saves on it what
+`backward(ctx, grad_output)` will need. One object per node is all Python's garbage
+collector has to walk, besides the tuple of its inputs.
 """
 
 import math
@@ -16,14 +21,22 @@ def as_data(x, *, what="data", dtype=None):
     """Turn user input into Value data: a Python float or a floating-point numpy array.
 
     Python and numpy integers and float64 numbers become Python floats; other numpy
-    scalars (float32, ...) become 0-d arrays of their dtype; integer and boolean arrays
-    become float64 arrays; lists and tuples become arrays. With `dtype`, the result is an
-    array of that dtype. Anything else is a TypeError naming `what` it was.
+    floating scalars (float32, ...) become 0-d arrays of their dtype; integer arrays
+    become float64 arrays; lists and tuples of numbers become arrays. With `dtype`, the
+    result is an array of that (floating) dtype. Booleans, complex numbers, strings,
+    objects and None are a TypeError naming `what` it was: they are never silently cast.
     """
-    if dtype is not None:
-        return _floating_array(np.asarray(x, dtype=dtype), what)
     if type(x) is float:
         return x
+    if isinstance(x, Value):
+        raise TypeError(f"{what} is already a Value; use it directly, or .detach() it")
+    if isinstance(x, bool | np.bool_):
+        raise TypeError(f"{what} must be a real number, got the bool {x}; use 1.0 or 0.0")
+    if dtype is not None:
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"dtype must be a floating dtype (float16/32/64), got {dtype}")
+        return _floating_array(_as_array(x, what), what).astype(dtype, copy=False)
     if isinstance(x, np.ndarray):
         return _floating_array(x, what)
     if isinstance(x, np.floating) and not isinstance(x, np.float64):
@@ -31,18 +44,32 @@ def as_data(x, *, what="data", dtype=None):
     if isinstance(x, numbers.Real):
         return float(x)
     if isinstance(x, list | tuple):
-        return _floating_array(np.asarray(x), what)
-    if isinstance(x, Value):
-        raise TypeError(f"{what} is already a Value; use it directly, or .detach() it")
-    raise TypeError(f"{what} must be a number or a numpy array, got {type(x).__name__}")
+        return _floating_array(_as_array(x, what), what)
+    raise TypeError(
+        f"{what} must be a real number, a numpy array or a list of numbers, got {type(x).__name__}"
+    )
+
+
+def _as_array(x, what) -> np.ndarray:
+    """np.asarray, with a clear error for ragged lists or lists of non-numbers."""
+    try:
+        return np.asarray(x)
+    except ValueError as error:  # e.g. a ragged nested list
+        raise TypeError(f"{what}: cannot make an array of it ({error})") from None
 
 
 def _floating_array(array, what):
+    """A floating array as it is; an integer array as float64; any other kind refused."""
     if array.dtype.kind == "f":
         return array
-    if array.dtype.kind in "iub":
+    if array.dtype.kind in "iu":
         return array.astype(np.float64)
-    raise TypeError(f"{what} must hold real numbers, got an array of dtype {array.dtype}")
+    kinds = {"b": "bool", "c": "complex", "O": "object", "U": "str", "S": "bytes"}
+    kind = kinds.get(array.dtype.kind, str(array.dtype))
+    raise TypeError(
+        f"{what} must hold real numbers, got an array of dtype {array.dtype} ({kind}); "
+        "convert it yourself if that is what you mean, e.g. x.astype(float) for a mask"
+    )
 
 
 class Value:
@@ -50,10 +77,11 @@ class Value:
 
     Args:
         data: a number (kept as a Python float), a numpy array (its floating dtype is kept;
-            integer arrays become float64) or a nested list.
+            integer arrays become float64) or a nested list of numbers. Bool, complex,
+            object and string data are a TypeError.
         label: a name shown in `repr` and in drawn graphs.
         requires_grad: whether backward computes a gradient for it (default True).
-        dtype: cast `data` to this numpy dtype (the result is an array).
+        dtype: cast `data` to this floating numpy dtype (the result is an array).
 
     Attributes:
         data: float or ndarray.
@@ -63,6 +91,10 @@ class Value:
         label, requires_grad: as given.
         op: the name of the op that made this Value ("" for a leaf).
         parents: the Values it was computed from that require grad (a tuple).
+        function, inputs, options, needs_input_grad, saved: the record of the op that made
+            it (the node is that op's `ctx`): its Function class, its inputs as given
+            (Values and constants), its keyword options, which inputs need a gradient, and
+            what its forward saved for backward. A leaf has function None and no inputs.
 
     Example:
         >>> a, b = Value(2.0, label="a"), Value(-3.0, label="b")
@@ -70,8 +102,8 @@ class Value:
         -2.9293
     """
 
-    __slots__ = ("__weakref__", "_ctx", "_grad_in_pass", "data", "grad", "label", "parents",
-                 "requires_grad")  # fmt: skip
+    __slots__ = ("_hooks", "data", "function", "grad", "inputs", "label", "needs_input_grad",
+                 "options", "requires_grad", "saved")  # fmt: skip
 
     # numpy must not treat a Value as an array-like: with this, `array * value` and
     # `array @ value` return NotImplemented from numpy and reach Value.__rmul__ / __rmatmul__.
@@ -82,15 +114,26 @@ class Value:
         self.grad = None
         self.label = label
         self.requires_grad = bool(requires_grad)
-        self.parents = ()
-        self._ctx = None
-        self._grad_in_pass = None  # dL/d(self) summed during one backward pass
+        self.function = None
+        self.inputs = self.needs_input_grad = self.saved = ()
+        self.options = None
+        self._hooks = None
 
     # ----- what it holds -----------------------------------------------------------------
 
     @property
     def op(self) -> str:
-        return self._ctx.function.op_name() if self._ctx is not None else ""
+        return "" if self.function is None else self.function.op_name()
+
+    @property
+    def parents(self) -> tuple:
+        """The inputs of the op that made this Value and that get a gradient from it."""
+        return tuple(v for v, needed in zip(self.inputs, self.needs_input_grad) if needed)
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for a Value that no recorded op made (a parameter, an input, a constant)."""
+        return self.function is None
 
     # data is a float or an ndarray; asking the array itself (rather than np.shape, a
     # Python-level function) matters because layers ask for shapes on every call.
@@ -103,26 +146,49 @@ class Value:
         return self.data.ndim if isinstance(self.data, np.ndarray) else 0
 
     @property
-    def size(self) -> int:
-        return self.data.size if isinstance(self.data, np.ndarray) else 1
-
-    @property
     def dtype(self) -> np.dtype:
         return self.data.dtype if isinstance(self.data, np.ndarray) else np.dtype(np.float64)
 
+    def size(self, dim=None):
+        """The shape (a tuple), or with `dim` the length of that axis, as PyTorch's."""
+        if dim is None:
+            return self.shape
+        return self.shape[_axis_index(dim, self.ndim)]
+
+    def dim(self) -> int:
+        """The number of axes (PyTorch's name for ndim)."""
+        return self.ndim
+
+    def numel(self) -> int:
+        """The number of elements."""
+        return self.data.size if isinstance(self.data, np.ndarray) else 1
+
     def item(self) -> float:
         """The data as a Python float (the Value must hold exactly one number)."""
-        if np.size(self.data) != 1:
+        if self.numel() != 1:
             raise ValueError(f"item() needs a Value of one element, not of shape {self.shape}")
         return float(np.asarray(self.data).reshape(()))
+
+    def __float__(self) -> float:
+        """float(v) for a one-element Value, as float(tensor)."""
+        if self.numel() != 1:
+            raise TypeError(
+                f"float() needs a Value of one element, not of shape {self.shape}; "
+                "use .numpy() for the array, or reduce it first (e.g. .sum())"
+            )
+        return self.item()
 
     def numpy(self) -> np.ndarray:
         """The data as a numpy array (the same array, not a copy, for array data)."""
         return np.asarray(self.data)
 
+    def tolist(self):
+        """The data as a Python number or nested lists of numbers."""
+        return self.data if type(self.data) is float else self.data.tolist()
+
     def detach(self) -> "Value":
         """A new leaf Value sharing this data, cut off from the graph (requires no grad)."""
-        return make_node(self.data, None, ())
+        return Value(self.data, label=self.label, requires_grad=False)
 
     def __repr__(self) -> str:
         fields = [f"label={self.label!r}"] if self.label else []
@@ -141,6 +207,17 @@ class Value:
             fields.append("requires_grad=False")
         return "Value(" + ", ".join(fields) + ")"
 
+    # ----- the node as its op's context (ctx) ---------------------------------------------
+
+    def save_for_backward(self, *values) -> None:
+        """In an op's forward: keep arrays or numbers that its backward needs (`ctx.saved`)."""
+        self.saved = values
+
+    @property
+    def saved_tensors(self) -> tuple:
+        """What forward saved: PyTorch's name for `saved`."""
+        return self.saved
+
     # ----- backprop ----------------------------------------------------------------------
 
     def backward(self, grad=None) -> None:
@@ -150,29 +227,53 @@ class Value:
             grad: dL/d(self), needed when this Value is not a scalar; same shape as `data`.
                 Default: 1 for a scalar (or one-element) Value.
         """
-        backward(self, grad)
+        backprop.backward(self, grad)
+
+    def register_hook(self, hook):
+        """Call `hook(grad)` when this Value's gradient has been summed in a backward pass,
+        before it is stored in `.grad` and sent on; a return value other than None replaces
+        the gradient (as PyTorch's `Tensor.register_hook`). Returns a handle whose
+        `remove()` takes the hook off.
+
+        Example:
+            >>> x = Value(3.0)
+            >>> handle = x.register_hook(lambda g: 2 * g)
+            >>> (x * x).backward(); x.grad
+            12.0
+        """
+        if not callable(hook):
+            raise TypeError(f"register_hook needs a callable, got {type(hook).__name__}")
+        if not self.requires_grad:
+            raise RuntimeError("register_hook on a Value that does not require grad")
+        if self._hooks is None:
+            self._hooks = []
+        self._hooks.append(hook)
+        return _HookHandle(self._hooks, hook)
+
+    def retain_grad(self) -> None:
+        """Kept for PyTorch code; changes nothing: every node here keeps its grad."""
 
     # ----- operators ---------------------------------------------------------------------
     # Subtraction, division, negation and square root are composed of add, mul and pow,
     # so they need no derivative of their own.
 
     def __add__(self, other):
-        return Add.apply(self, other)
+        return arithmetic.Add.apply(self, other)
 
     def __radd__(self, other):
-        return Add.apply(other, self)
+        return arithmetic.Add.apply(other, self)
 
     def __mul__(self, other):
-        return Mul.apply(self, other)
+        return arithmetic.Mul.apply(self, other)
 
     def __rmul__(self, other):
-        return Mul.apply(other, self)
+        return arithmetic.Mul.apply(other, self)
 
     def __pow__(self, exponent):
-        return Pow.apply(self, exponent)
+        return arithmetic.Pow.apply(self, exponent)
 
     def __rpow__(self, base):
-        return Pow.apply(base, self)
+        return arithmetic.Pow.apply(base, self)
 
     def __neg__(self):
         return self * -1.0
@@ -190,52 +291,52 @@ class Value:
         return other * self**-1.0
 
     def __matmul__(self, other):
-        return MatMul.apply(self, other)
+        return matmul.MatMul.apply(self, other)
 
     def __rmatmul__(self, other):
-        return MatMul.apply(other, self)
+        return matmul.MatMul.apply(other, self)
 
     def __getitem__(self, index):
-        return GetItem.apply(self, index=index)
+        return shape_ops.GetItem.apply(self, index=index)
 
     # ----- elementwise functions ---------------------------------------------------------
 
     def exp(self):
-        return Exp.apply(self)
+        return elementwise.Exp.apply(self)
 
     def log(self):
-        return Log.apply(self)
+        return elementwise.Log.apply(self)
 
     def sqrt(self):
         return self**0.5
 
     def abs(self):
-        return Abs.apply(self)
+        return elementwise.Abs.apply(self)
 
     def tanh(self):
-        return Tanh.apply(self)
+        return elementwise.Tanh.apply(self)
 
     def sigmoid(self):
-        return Sigmoid.apply(self)
+        return elementwise.Sigmoid.apply(self)
 
     def relu(self):
-        return ReLU.apply(self)
+        return elementwise.ReLU.apply(self)
 
     def leaky_relu(self, alpha=0.01):
-        return LeakyReLU.apply(self, alpha=alpha)
+        return elementwise.LeakyReLU.apply(self, alpha=alpha)
 
     def sign(self):
         """-1, 0 or +1 elementwise. Its gradient is zero everywhere (the step has no slope),
         which is why a perceptron with sign activation is trained by the perceptron rule."""
-        return Sign.apply(self)
+        return elementwise.Sign.apply(self)
 
     def clip(self, lo=None, hi=None):
-        return Clip.apply(self, lo=lo, hi=hi)
+        return elementwise.Clip.apply(self, lo=lo, hi=hi)
 
     # ----- reductions --------------------------------------------------------------------
 
     def sum(self, axis=None, keepdims=False):
-        return Sum.apply(self, axis=axis, keepdims=keepdims)
+        return reductions.Sum.apply(self, axis=axis, keepdims=keepdims)
 
     def mean(self, axis=None, keepdims=False):
         """Arithmetic mean: sum / n, n the number of elements summed."""
@@ -247,10 +348,10 @@ class Value:
         return self.sum(axis=axis, keepdims=keepdims) * (1.0 / count)
 
     def max(self, axis=None, keepdims=False):
-        return Max.apply(self, axis=axis, keepdims=keepdims)
+        return reductions.Max.apply(self, axis=axis, keepdims=keepdims)
 
     def logsumexp(self, axis=-1, keepdims=False):
-        return LogSumExp.apply(self, axis=axis, keepdims=keepdims)
+        return reductions.LogSumExp.apply(self, axis=axis, keepdims=keepdims)
 
     def log_softmax(self, axis=-1):
         """log softmax(x) = x - logsumexp(x): stable because logsumexp never overflows."""
@@ -266,57 +367,46 @@ class Value:
     def reshape(self, *shape):
         if len(shape) == 1 and isinstance(shape[0], tuple | list):
             shape = tuple(shape[0])
-        return Reshape.apply(self, shape=shape)
+        return shape_ops.Reshape.apply(self, shape=shape)
 
     def transpose(self, *axes):
         if len(axes) == 1 and isinstance(axes[0], tuple | list):
             axes = tuple(axes[0])
-        return Transpose.apply(self, axes=axes or None)
+        return shape_ops.Transpose.apply(self, axes=axes or None)
 
     @property
     def T(self):
         return self.transpose()
 
 
-def make_node(data, ctx, parents) -> Value:
-    """A Value made by an op (its data already checked); no parents means a constant.
-    (A plain function rather than a classmethod: it runs once per op, and calling a
-    classmethod binds a new method object each time.)"""
-    out = object.__new__(Value)
-    out.data = data
-    out.grad = None
-    out.label = ""
-    out.requires_grad = bool(parents)
-    out.parents = parents
-    out._ctx = ctx
-    out._grad_in_pass = None
-    return out
+class _HookHandle:
+    """What `register_hook` returns: `remove()` takes the hook off again."""
+
+    def __init__(self, hooks, hook):
+        self._hooks, self._hook = hooks, hook
+
+    def remove(self) -> None:
+        if self._hook in self._hooks:
+            self._hooks.remove(self._hook)
+
+
+def _axis_index(dim, ndim) -> int:
+    """A possibly negative axis number as an index into a shape of `ndim` axes."""
+    if isinstance(dim, bool) or not isinstance(dim, numbers.Integral):
+        raise TypeError(f"dim must be an int, got {type(dim).__name__}")
+    if not -max(ndim, 1) <= dim < max(ndim, 1):
+        raise IndexError(f"dim {dim} is out of range for a Value with {ndim} axes")
+    return dim % max(ndim, 1)
 
 
 def _short_array(array: np.ndarray) -> str:
     return np.array2string(array, precision=4, threshold=8, edgeitems=2).replace("\n", "")
 
 
-# The ops import Value (to build results), so they are imported after it is defined.
-from autograd.backprop import backward  # noqa: E402
-from autograd.ops import (  # noqa: E402
-    Abs,
-    Add,
-    Clip,
-    Exp,
-    GetItem,
-    LeakyReLU,
-    Log,
-    LogSumExp,
-    MatMul,
-    Max,
-    Mul,
-    Pow,
-    ReLU,
-    Reshape,
-    Sigmoid,
-    Sign,
-    Sum,
-    Tanh,
-    Transpose,
-)
+# An import cycle, resolved here: the ops (and `backprop`) build Values and import this
+# module, so they are imported only now that `Value` is defined. Each method above reaches
+# its op through its module (`arithmetic.Add`): adding an op touches its ops file and, for a
+# method, this class; no list of names to keep in step.
+from autograd import backprop  # noqa: E402
+from autograd.ops import arithmetic, elementwise, matmul, reductions  # noqa: E402
+from autograd.ops import shape as shape_ops  # noqa: E402 -- `shape` is a common local name

@@ -1,6 +1,7 @@
 """How fast can a pure-Python scalar engine be? The micrograd demo with two minimal engines.
 
-`scalar_vs_micrograd.py` compares gradschool's Value with micrograd's. This script asks
+`scalar_vs_micrograd.py` compares gradschool's Value with micrograd's and with the
+"one object" engine below. This script asks
 what any engine written in Python could reach on the same demo (same network, loss,
 weights and steps, so the losses must agree to 1e-9), by running it with two engines cut
 to the bone: no Function objects, no contexts, no error checks, no float32 or arrays, only
@@ -26,11 +27,26 @@ import json
 import statistics
 
 from micrograd.engine import Value as MicrogradValue
-from scalar_vs_micrograd import ScalarMLP, demo_setup, timed_step
-
-from autograd.backprop import topological_order  # gradschool's sort: it needs only .parents
+from scalar_demo import ScalarMLP, demo_setup, timed_step
 
 ADD, MUL, RELU = "+", "*", "relu"
+
+
+def topological_order(root) -> list:
+    """The bare engines' own sort (gradschool's walks its op records, which these lack):
+    the same iterative depth-first search, over `.parents`."""
+    order, seen, stack = [], {root}, [(root, iter(root.parents))]
+    while stack:
+        node, parents = stack[-1]
+        for parent in parents:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append((parent, iter(parent.parents)))
+                break
+        else:
+            stack.pop()
+            order.append(node)
+    return order
 
 
 class BareValue:

@@ -25,10 +25,8 @@ from nn.activations import (
 )
 from nn.callbacks import Callback, EarlyStopping
 from nn.dropout import Dropout
-from nn.layers import MLP, Flatten, Linear, LinearFunction, Sequential
+from nn.layers import MLP, Flatten, Linear, Sequential
 from nn.losses import (
-    CrossEntropy,
-    HingeLoss,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy,
@@ -42,8 +40,8 @@ from nn.perceptron import Perceptron
 from nn.training import History, evaluate, fit
 
 __all__ = [
-    "ACTIVATIONS", "METRICS", "MLP", "Callback", "CrossEntropy", "Dropout", "EarlyStopping",
-    "Flatten", "HingeLoss", "History", "Identity", "LeakyReLU", "Linear", "LinearFunction",
+    "ACTIVATIONS", "METRICS", "MLP", "Callback", "Dropout", "EarlyStopping",
+    "Flatten", "History", "Identity", "LeakyReLU", "Linear",
     "Module", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
     "accuracy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
     "evaluate", "fit", "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss",

@@ -45,7 +45,7 @@ def test_options_and_constants_reach_forward_and_backward():
     a = Value(np.ones(3))
     out = ScaledAdd.apply(a, np.arange(3.0), alpha=2.0)
     np.testing.assert_array_equal(out.data, [1.0, 3.0, 5.0])
-    assert out._ctx.options == {"alpha": 2.0}
+    assert out.options == {"alpha": 2.0}
     assert gradcheck(lambda u, v: ScaledAdd.apply(u, v, alpha=-0.5), a, Value(np.ones(3)))
 
 

@@ -105,7 +105,7 @@ def test_memory_keeps_references_not_copies():
     trace = trace_backward(loss)
     for step in trace:
         for parent, gradient in step.sent:
-            if isinstance(gradient, np.ndarray) and parent._ctx is not None:
+            if isinstance(gradient, np.ndarray) and parent.function is not None:
                 assert gradient is parent.grad or parent.grad is not None
 
 

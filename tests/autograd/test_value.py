@@ -82,7 +82,8 @@ def test_micrograd_idioms():
 
 def test_item_numpy_detach_and_shape_attributes():
     v = Value(np.array([[1.0, 2.0]]), label="v")
-    assert (v.shape, v.ndim, v.size, v.dtype) == ((1, 2), 2, 2, np.float64)
+    assert (v.shape, v.ndim, v.numel(), v.dtype) == ((1, 2), 2, 2, np.float64)
+    assert v.size() == (1, 2) and v.size(-1) == 2 and v.dim() == 2
     assert v.numpy() is v.data
     d = v.detach()
     assert d.data is v.data and not d.requires_grad and d.op == "" and d.parents == ()

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from strategies import arrays
 
 from autograd import Value, gradcheck
-from nn import MLP, Flatten, Identity, Linear, LinearFunction, ReLU, Sequential, Sigmoid, Tanh
+from autograd.ops.linear import LinearFunction
+from nn import MLP, Flatten, Identity, Linear, ReLU, Sequential, Sigmoid, Tanh
 
 
 def test_linear_is_x_at_w_plus_b_with_the_documented_shapes():

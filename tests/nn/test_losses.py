@@ -11,9 +11,8 @@ from hypothesis.extra import numpy as hnp
 from strategies import arrays, away_from
 
 from autograd import Value, gradcheck
+from autograd.ops.losses import CrossEntropy, HingeLoss
 from nn import (
-    CrossEntropy,
-    HingeLoss,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy,
