@@ -5,6 +5,7 @@ import math
 import numpy as np
 
 from optim.optimizer import Optimizer, check_beta, check_positive
+from optim.precision import float16_in_float32, state_dtype
 
 
 class Adam(Optimizer):
@@ -37,7 +38,8 @@ class Adam(Optimizer):
         weight_decay (float): L2 penalty λ, ``>= 0``. Default: 0.
 
     State per parameter: ``t`` (its step count, an int), ``m`` and ``v`` (shape and
-    dtype of W).
+    dtype of W; float32 for a float16 W, whose update is computed in float32 so that ε does
+    not round to 0: see ``optim.precision``).
 
     Example:
         >>> W = Value(np.array([1.0, -2.0]))
@@ -50,7 +52,6 @@ class Adam(Optimizer):
         defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay}
         super().__init__(params, defaults)
         self._scratch = {}  # one scratch array per (shape, dtype), kept between steps
-        self._numbers_of_this_step = {}  # see step_numbers
 
     def check_hyperparameters(self, group):
         super().check_hyperparameters(group)
@@ -62,65 +63,38 @@ class Adam(Optimizer):
         check_positive("eps", group["eps"])
 
     def init_state(self, W):
-        return {"t": 0, "m": np.zeros_like(W), "v": np.zeros_like(W)}
+        dtype = state_dtype(W)
+        return {"t": 0, "m": np.zeros(W.shape, dtype), "v": np.zeros(W.shape, dtype)}
 
-    def step(self):
-        # The parameters of a group at the same step count t share their numbers (see
-        # step_numbers). Only within one step: lr may change before the next (a scheduler
-        # sets it), and a parameter that missed a step reaches t later than the others.
-        self._numbers_of_this_step = {}
-        super().step()
-
+    @float16_in_float32
     def update(self, W, g, state, group):
         m, v = state["m"], state["v"]
         t = state["t"] = state["t"] + 1
-        key = (id(group), t, W.dtype)
-        numbers = self._numbers_of_this_step.get(key)
-        if numbers is None:
-            numbers = self._numbers_of_this_step[key] = step_numbers(group, t, W.dtype)
-        beta1, one_minus_beta1, beta2, one_minus_beta2, root_correction2, eps, step_size = numbers
-        # Every operation writes into W, m, v or one scratch array kept between steps: no
-        # new temporary array per operation.
+        # Every number as a numpy scalar of W's dtype (an in-place op of a float32 array with
+        # a Python float costs about twice as much: numpy first works out the float's type),
+        # computed in Python floats first, as PyTorch computes them.
+        beta1, beta2 = group["betas"]
+        number = W.dtype.type
+        # Every line writes into W, m, v or one scratch array kept between steps: no new
+        # temporary array per operation.
         scratch = self._scratch.get((W.shape, W.dtype))
         if scratch is None:
             scratch = self._scratch[W.shape, W.dtype] = np.empty_like(W)
-        m *= beta1
-        m += np.multiply(g, one_minus_beta1, out=scratch)  # m ← β1 m + (1 − β1) g
-        v *= beta2
-        g_squared = np.multiply(g, g, out=scratch)
-        g_squared *= one_minus_beta2
-        v += g_squared  # v ← β2 v + (1 − β2) g²
-        # W ← W − η m_hat / (sqrt(v_hat) + ε) with m_hat = m / (1 − β1^t) and
-        # sqrt(v_hat) = sqrt(v) / sqrt(1 − β2^t): the bias corrections are two numbers, so
-        # no m_hat or v_hat array is needed (PyTorch computes it the same way).
-        denominator = np.sqrt(v, out=scratch)
-        denominator /= root_correction2
-        denominator += eps
-        step = np.divide(m, denominator, out=scratch)
-        step *= step_size
-        W -= step
-
-
-def step_numbers(group, t, dtype):
-    """β1, 1 − β1, β2, 1 − β2, sqrt(1 − β2^t), ε and η / (1 − β1^t) for step t of a group,
-    as numpy scalars of the parameters' dtype.
-
-    Why numpy scalars: an in-place op of a float32 array with a Python float takes about
-    twice as long as with a numpy float32 (numpy first works out the float's type), and
-    the update makes seven such ops per parameter. The result is the same bit for bit:
-    numpy would convert the Python float to W's dtype anyway.
-    """
-    lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
-    numbers = (
-        beta1,
-        1 - beta1,
-        beta2,
-        1 - beta2,
-        math.sqrt(1 - beta2**t),
-        eps,
-        lr / (1 - beta1**t),
-    )
-    return tuple(dtype.type(number) for number in numbers)
+        # m ← β1 m + (1 − β1) g
+        m *= number(beta1)
+        m += np.multiply(g, number(1 - beta1), out=scratch)
+        # v ← β2 v + (1 − β2) g²
+        v *= number(beta2)
+        v += np.multiply(np.square(g, out=scratch), number(1 - beta2), out=scratch)
+        # W ← W − η m_hat / (sqrt(v_hat) + ε), with m_hat = m / (1 − β1^t) and
+        # sqrt(v_hat) = sqrt(v) / sqrt(1 − β2^t): the bias corrections are two numbers,
+        # folded into the step as PyTorch does, so that m_hat needs no array of its own.
+        sqrt_v_hat = np.divide(
+            np.sqrt(v, out=scratch), number(math.sqrt(1 - beta2**t)), out=scratch
+        )
+        denominator = np.add(sqrt_v_hat, number(group["eps"]), out=scratch)
+        step_size = number(group["lr"] / (1 - beta1**t))  # η m_hat = η / (1 − β1^t) · m
+        W -= np.multiply(np.divide(m, denominator, out=scratch), step_size, out=scratch)
 
 
 class AdamW(Adam):

@@ -3,6 +3,7 @@
 import numpy as np
 
 from optim.optimizer import Optimizer, check_beta, check_positive
+from optim.precision import float16_in_float32, state_dtype
 
 
 class RMSProp(Optimizer):
@@ -31,7 +32,8 @@ class RMSProp(Optimizer):
         eps (float): ε ``> 0``, keeps the division finite. Default: 1e-8.
         weight_decay (float): L2 penalty λ, ``>= 0``. Default: 0.
 
-    State per parameter: ``s`` (the average of g², shape and dtype of W).
+    State per parameter: ``s`` (the average of g², shape and dtype of W; float32 for a
+    float16 W, whose update is computed in float32: see ``optim.precision``).
 
     Example:
         >>> w = Value(3.0)
@@ -50,8 +52,9 @@ class RMSProp(Optimizer):
         check_positive("eps", group["eps"])
 
     def init_state(self, W):
-        return {"s": np.zeros_like(W)}
+        return {"s": np.zeros(W.shape, state_dtype(W))}
 
+    @float16_in_float32
     def update(self, W, g, state, group):
         lr, beta, eps, s = group["lr"], group["beta"], group["eps"], state["s"]
         s *= beta

@@ -327,3 +327,36 @@ def test_adam_numbers_are_not_reused_from_an_earlier_step():
     opt.step()  # b at t = 2, now with lr 0.01
     # a constant gradient 1 gives m_hat = v_hat = 1 at every t: the step is lr / (1 + ε)
     np.testing.assert_allclose(before - b.data, [0.01 / (1 + 1e-8)], rtol=1e-12)
+
+
+@pytest.mark.parametrize("rule", ["Adam", "AdamW", "RMSProp"])
+def test_float16_parameters_stay_finite_and_keep_their_dtype(rule):
+    import optim
+
+    W = Value(np.array([1.0, -2.0, 0.5], dtype=np.float16))
+    opt = getattr(optim, rule)([W], lr=0.01)
+    for _ in range(5):
+        W.grad = np.zeros(3, np.float16)  # a zero gradient: 0/0 if eps rounded to 0
+        opt.step()
+        assert W.data.dtype == np.float16 and np.isfinite(W.data).all()
+    W.grad = np.array([1.0, 1.0, 1.0], np.float16)
+    before = W.data.copy()
+    opt.step()
+    assert (W.data < before).all()
+
+
+def test_an_mlp_in_float16_trains_with_adam_without_nan():
+    import optim
+    from data import make_moons
+    from nn import MLP, cross_entropy
+
+    X, y = make_moons(200, seed=0)
+    model = MLP(2, [16], 2, dtype=np.float16, seed=0)
+    opt = optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(60):
+        loss = cross_entropy(model(X.astype(np.float16)), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        assert np.isfinite(loss.item())
+    assert loss.item() < 0.5
