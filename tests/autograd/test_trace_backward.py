@@ -76,12 +76,24 @@ def test_picture_at_a_step_highlights_the_current_node_and_the_gradient_edges():
     trace = trace_backward(y)
     dot = to_dot(y, trace=trace, step=1)
     assert "backward step 2 of 10" in dot and "the node 'z'" in dot
-    assert dot.count("#ffb74d") == 1  # the current node
+    assert dot.count('fillcolor="#ffb74d"') == 1  # the current node
     # red: tanh op -> ŷ, z -> tanh op, + op -> z, and both inputs of z's + op
-    assert dot.count("#d84315") == 5
+    assert dot.count('color="#d84315"') == 5
     assert "x1 | data -2 | grad —" in dot  # not reached yet at step 2
     last = to_dot(y, trace=trace)
     assert "x1 | data -2 | grad 1.231e-09" in last
+
+
+def test_a_backward_step_picture_has_a_legend_of_its_colours():
+    y, _ = perceptron()
+    trace = trace_backward(y)
+    dot = to_dot(y, trace=trace, step=3)
+    (legend,) = [line for line in dot.splitlines() if line.strip().startswith("legend")]
+    colours = {"#ffb74d": "being processed", "#e3f2e1": "grad is complete",
+               "#fff8e1": "grad so far", "#d84315": "carried a gradient"}  # fmt: skip
+    for colour, meaning in colours.items():
+        assert colour in legend and meaning in legend
+    assert "legend" not in to_dot(y)  # a plain picture has no backward-pass colours
 
 
 def test_bad_trace_options_are_clear_errors():
