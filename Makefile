@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 BENCH_VENV ?= .bench-venv
+# An editable install whose packages come first on sys.path, in a link tree under build/:
+# a learner's own data/ or nn/ folder in the working directory cannot hide them (the default
+# mode's import hook runs after the current folder). A new module needs a reinstall.
+EDITABLE := --config-settings editable_mode=strict -e
 
 .PHONY: demo test lab bench images lint clean
 
@@ -11,14 +15,14 @@ BENCH_VENV ?= .bench-venv
 $(BIN)/.installed-demo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e . matplotlib
+	$(BIN)/python -m pip install --quiet $(EDITABLE) . matplotlib
 	touch $@
 
 # The project with its test and notebook extras (the tests run the notebooks too).
 $(BIN)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,notebooks]'
+	$(BIN)/python -m pip install --quiet $(EDITABLE) '.[test,notebooks]'
 	touch $@
 
 demo: $(BIN)/.installed-demo
@@ -38,7 +42,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(BENCH_VENV)/bin/python -m pip install --quiet torch==2.13.0 micrograd==0.1.0
-	$(BENCH_VENV)/bin/python -m pip install --quiet -e .
+	$(BENCH_VENV)/bin/python -m pip install --quiet $(EDITABLE) .
 	touch $@
 
 bench: $(BENCH_VENV)/.installed
