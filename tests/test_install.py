@@ -61,12 +61,13 @@ def test_import_with_another_autograd_first_says_which_and_what_to_do(
     assert str(found) in last and "fresh virtual environment" in last
 
 
+@pytest.mark.parametrize("command", COMMANDS, ids=["gradschool", "python -m gradschool"])
 @pytest.mark.parametrize("arguments", [["train"], ["graph", "runs/x"]])
 def test_the_command_with_another_autograd_first_is_one_line(
-    foreign_autograd, tmp_path, arguments
+    foreign_autograd, tmp_path, command, arguments
 ):
     found, env = foreign_autograd
-    result = run(["gradschool", *arguments], cwd=tmp_path, env=env, module=True)
+    result = run([*command, *arguments], cwd=tmp_path, env=env)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stderr.startswith("gradschool: error: ")
