@@ -40,7 +40,7 @@ def train(config, *, out=None, force=False, progress=True) -> dict:
     runs.write_metrics(folder, metrics)
     runs.write_history(folder, history)
     written = _write_graphs(folder, model, split)
-    written += _write_pictures(folder, model, split, history)
+    written += _write_pictures(folder, model, split, history, stopper.best_epoch)
     print(_table(metrics, split.task))
     print(f"wrote {', '.join([runs.CONFIG, runs.MODEL, runs.HISTORY, runs.METRICS, *written])}")
     return metrics
@@ -128,11 +128,11 @@ def _write_graphs(folder, model, split) -> list:
     return [dot_name, svg_name]
 
 
-def _write_pictures(folder, model, split, history) -> list:
+def _write_pictures(folder, model, split, history, best_epoch) -> list:
     """The matplotlib pictures, when matplotlib is installed; returns their names."""
     if not plots.available():
         return []
-    plots.save_curves(history, folder / "curves.png")
+    plots.save_curves(history, folder / "curves.png", best_epoch=best_epoch, task=split.task)
     if split.task == "regression":
         name, save = "fit.png", plots.save_fit
     elif split.is_2d:
