@@ -121,7 +121,9 @@ def _write_graphs(folder, model, split) -> list:
         svg = graph.export(root, "svg")
     except graphviz.ExecutableNotFound as error:
         print(
-            f"note: skipped {svg_name}: {error}; then: gradschool graph {folder}", file=sys.stderr
+            f"note: skipped {svg_name} ({error}); once dot is installed, "
+            f"gradschool graph {folder} writes it",
+            file=sys.stderr,
         )
         return [dot_name]
     (folder / svg_name).write_bytes(svg)

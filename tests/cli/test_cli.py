@@ -119,7 +119,7 @@ def test_without_dot_train_writes_graph_dot_and_says_in_one_line_how_to_get_the_
     assert "graph.dot" in names and "graph.svg" not in names
     err = capsys.readouterr().err
     (note,) = [line for line in err.splitlines() if "graph.svg" in line]
-    assert note.startswith("note: skipped graph.svg") and f"gradschool graph {tmp_path}" in note
+    assert note.startswith("note: skipped graph.svg (") and f"gradschool graph {tmp_path}" in note
     assert all(command in note for command in INSTALL_COMMANDS)
 
 
