@@ -80,7 +80,7 @@ class GraphPicture(graphviz.Digraph):
             return super()._repr_mimebundle_(include, exclude, **kwargs)
         except graphviz.ExecutableNotFound:
             pass  # no `dot` program: draw it in the browser instead
-        widget = _browser_renderer(self.source)
+        widget = browser_widget(self.source)
         if widget is None:
             return {"text/plain": f"{NO_RENDERER}\n{self.source}"}
         # An anywidget gives IPython (data, metadata); a front end that shows no widgets
@@ -93,7 +93,7 @@ class GraphPicture(graphviz.Digraph):
         return data, metadata
 
 
-def _browser_renderer(source: str):
+def browser_widget(source: str):
     """A `graphviz-anywidget` widget showing the DOT `source`, or None without the package."""
     try:
         from graphviz_anywidget import graphviz_widget_simple

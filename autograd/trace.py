@@ -99,9 +99,14 @@ class BackwardTrace(Sequence):
 
     def show(self, **draw_options):
         """In Jupyter: a slider over the steps (with ipywidgets), or else every step's
-        picture one after the other; the pictures show without Graphviz's `dot` too (see
-        `draw_graph`). Extra options go to `draw_graph`."""
+        picture one after the other. Without Graphviz's `dot`, the slider drives one
+        picture drawn in the browser (graphviz-anywidget), which animates from step to
+        step. Extra options go to `draw_graph`."""
+        from autograd.graph_display import browser_widget, dot_installed
         from autograd.graph_export import draw_graph
+
+        def picture(step):
+            return draw_graph(self.root, trace=self, step=step, **draw_options)
 
         try:
             from IPython.display import display
@@ -114,13 +119,20 @@ class BackwardTrace(Sequence):
             import ipywidgets
         except ImportError:
             for step in range(len(self)):
-                display(draw_graph(self.root, trace=self, step=step, **draw_options))
+                display(picture(step))
             return None
         slider = ipywidgets.IntSlider(value=0, min=0, max=len(self) - 1, description="step")
-        return ipywidgets.interactive(
-            lambda step: display(draw_graph(self.root, trace=self, step=step, **draw_options)),
-            step=slider,
-        )
+        widget = None if dot_installed() else browser_widget(picture(0).source)
+        if widget is None:  # each step's picture displayed anew (dot's SVG, or DOT text)
+            return ipywidgets.interactive(lambda step: display(picture(step)), step=slider)
+
+        # One browser picture whose DOT text changes, rather than a new widget (and another
+        # copy of its 1 MB script) at every move of the slider.
+        def redraw(change):
+            widget.dot_source = picture(change["new"]).source
+
+        slider.observe(redraw, names="value")
+        return ipywidgets.VBox([slider, widget])
 
 
 def trace_backward(root: Value, grad=None) -> BackwardTrace:

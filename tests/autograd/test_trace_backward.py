@@ -130,6 +130,7 @@ def test_save_frames_writes_one_picture_per_step(tmp_path):
     assert all("<svg" in pathlib.Path(p).read_text() for p in paths)
 
 
+@needs_dot
 def test_show_gives_a_slider_over_the_steps_in_jupyter():
     ipywidgets = pytest.importorskip("ipywidgets")
     y, _ = perceptron()
@@ -137,3 +138,17 @@ def test_show_gives_a_slider_over_the_steps_in_jupyter():
     assert isinstance(widget, ipywidgets.interactive)
     (slider,) = [child for child in widget.children if isinstance(child, ipywidgets.IntSlider)]
     assert (slider.min, slider.max) == (0, 9)
+
+
+def test_without_dot_show_gives_a_slider_that_redraws_one_browser_picture(without_dot):
+    ipywidgets = pytest.importorskip("ipywidgets")
+    graphviz_anywidget = pytest.importorskip("graphviz_anywidget")
+    y, _ = perceptron()
+    trace = trace_backward(y)
+    box = trace.show(rankdir="TB")
+    slider, picture = box.children
+    assert isinstance(slider, ipywidgets.IntSlider) and (slider.min, slider.max) == (0, 9)
+    assert isinstance(picture, graphviz_anywidget.GraphvizAnyWidget)
+    assert picture.dot_source == to_dot(y, trace=trace, step=0, rankdir="TB")
+    slider.value = 6
+    assert picture.dot_source == to_dot(y, trace=trace, step=6, rankdir="TB")
