@@ -4,6 +4,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 BENCH_VENV ?= .bench-venv
+# An editable install whose packages come first on sys.path, in a link tree under build/:
+# a learner's own data/ or nn/ folder in the working directory cannot hide them (the default
+# mode's import hook runs after the current folder). A new module needs a reinstall.
+# (setuptools warns at each such install that build/ must stay; `make clean` removes both.)
+EDITABLE := --config-settings editable_mode=strict -e
+QUIET_BUILD := PYTHONWARNINGS="ignore:Editable installation"
 
 .PHONY: demo test lab bench images lint clean
 
@@ -11,14 +17,14 @@ BENCH_VENV ?= .bench-venv
 $(BIN)/.installed-demo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e . matplotlib
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) . matplotlib
 	touch $@
 
 # The project with its test and notebook extras (the tests run the notebooks too).
 $(BIN)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,notebooks]'
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) '.[test,notebooks]'
 	touch $@
 
 demo: $(BIN)/.installed-demo
@@ -38,7 +44,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(BENCH_VENV)/bin/python -m pip install --quiet torch==2.13.0 micrograd==0.1.0
-	$(BENCH_VENV)/bin/python -m pip install --quiet -e .
+	$(QUIET_BUILD) $(BENCH_VENV)/bin/python -m pip install --quiet $(EDITABLE) .
 	touch $@
 
 bench: $(BENCH_VENV)/.installed

@@ -3,23 +3,27 @@ DOT text, which needs no external program; rendering to SVG/PNG needs Graphviz's
 
 Drawn as micrograd draws it: each Value is a box with its label, data and grad; each op
 is a small oval between its inputs and its result. An array is summarised by its shape
-and its min / mean / max. Constant Values (requires_grad=False) are grey.
+and its min / mean / max. Constant Values (requires_grad=False) are grey, and so are the
+small boxes of plain numbers and arrays given to an op (the `X` of `X @ W`, the 2 of
+`x * 2`), so that every op shows all of its inputs.
 """
 
 from collections import deque
 
-import graphviz
 import numpy as np
 
+from autograd.graph_display import GraphPicture
 from autograd.value import Value
 
 CURRENT, DONE, REACHED = "#ffb74d", "#e3f2e1", "#fff8e1"  # fills for a traced backward pass
-GRADIENT_EDGE = {"color": "#d84315", "penwidth": "2"}
+GRADIENT_COLOUR = "#d84315"
+GRADIENT_EDGE = {"color": GRADIENT_COLOUR, "penwidth": "2"}
+CONSTANT_STYLE = {"style": "filled", "fillcolor": "#eeeeee", "fontcolor": "#555555"}
 
 
 def draw_graph(
     root: Value, *, rankdir: str = "LR", max_nodes: int = 200, trace=None, step=None
-) -> graphviz.Digraph:
+) -> GraphPicture:
     """The graph that computed `root`, as a `graphviz.Digraph`.
 
     Args:
@@ -31,10 +35,12 @@ def draw_graph(
             (default: the last). The picture then shows the backward pass at that step:
             the node being processed in orange, the nodes already processed in green, the
             edges that have carried a gradient back in red, and as each node's grad the
-            gradient known so far (summed from the consumers processed so far).
+            gradient known so far (summed from the consumers processed so far); a legend
+            says what each colour means.
 
-    In Jupyter the returned Digraph shows itself; `.render("graph", format="svg")` writes
-    a file (this needs the Graphviz `dot` program).
+    In Jupyter the returned Digraph shows itself, also without Graphviz's `dot` program
+    (see `graph_display`); `.render("graph", format="svg")` writes a file, which needs
+    `dot`.
     """
     if rankdir not in ("LR", "TB", "RL", "BT"):
         raise ValueError(f"rankdir must be 'LR', 'TB', 'RL' or 'BT', got {rankdir!r}")
@@ -48,7 +54,7 @@ def draw_graph(
 
     shown = _nearest_values(root, max_nodes)
     names = {id(value): f"v{i}" for i, value in enumerate(shown)}
-    graph = graphviz.Digraph(
+    graph = GraphPicture(
         graph_attr={"rankdir": rankdir},
         node_attr={"fontname": "Helvetica", "fontsize": "11"},
         edge_attr={"arrowsize": "0.7"},
@@ -59,25 +65,33 @@ def draw_graph(
         grad = value.grad if backward_pass is None else backward_pass.gradients.get(id(value))
         style = _value_style(value) if backward_pass is None else backward_pass.style(value)
         graph.node(name, label=_value_label(value, grad), shape="record", **style)
-        if value.function is None:
+        record = _op_record(value)
+        if record is None:
             continue
         carried = backward_pass is not None and id(value) in backward_pass.processed
         graph.node(name + "_op", label=value.op, shape="ellipse", style="filled",
                    fillcolor="#e8eefc", fontsize="10", height="0.3")  # fmt: skip
         graph.edge(name + "_op", name, **(GRADIENT_EDGE if carried else {}))
-        for parent in _value_inputs(value):
-            if id(parent) not in names:
+        for position, argument in enumerate(record.inputs):
+            if not isinstance(argument, Value):  # a number or an array: a small constant box
+                constant = f"{name}_c{position}"
+                graph.node(constant, label=_summary(argument), shape="box", fontsize="9",
+                           height="0.2", **CONSTANT_STYLE)  # fmt: skip
+                graph.edge(constant, name + "_op", color="#9e9e9e")
+            elif id(argument) not in names:
                 hidden_inputs += 1
-                continue
-            carried = (
-                backward_pass is not None and (id(parent), id(value)) in backward_pass.carried
-            )
-            graph.edge(names[id(parent)], name + "_op", **(GRADIENT_EDGE if carried else {}))
+            else:
+                carried = (
+                    backward_pass is not None
+                    and (id(argument), id(value)) in backward_pass.carried
+                )
+                graph.edge(names[id(argument)], name + "_op", **(GRADIENT_EDGE if carried else {}))
     if hidden_inputs:
         graph.node("more", label=f"… {hidden_inputs} more inputs (max_nodes={max_nodes})",
                    shape="note", style="dashed")  # fmt: skip
     if backward_pass is not None:
         graph.attr(label=backward_pass.title, labelloc="t", fontname="Helvetica")
+        graph.node("legend", label=_LEGEND, shape="plaintext", fontsize="9")
     return graph
 
 
@@ -118,9 +132,34 @@ class _BackwardPassAt:
         return _value_style(value)
 
 
+# The legend of a backward-pass picture: one row per colour (an HTML-like Graphviz label).
+_LEGEND_ROWS = "".join(
+    f'<TR><TD BGCOLOR="{fill}">&nbsp;&nbsp;&nbsp;</TD><TD ALIGN="LEFT">{meaning}</TD></TR>'
+    for fill, meaning in (
+        (CURRENT, "the node being processed"),
+        (DONE, "processed: its grad is complete"),
+        (REACHED, "its grad so far (more may arrive)"),
+    )
+)
+_LEGEND = (
+    '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3">'
+    f"{_LEGEND_ROWS}"
+    f'<TR><TD><FONT COLOR="{GRADIENT_COLOUR}"><B>→</B></FONT></TD>'
+    '<TD ALIGN="LEFT">an edge that has carried a gradient back</TD></TR></TABLE>>'
+)
+
+
+def _op_record(value: Value):
+    """The record of the op that made `value`, or None for a leaf or a constant result:
+    its `function`, its `inputs` as given to `apply` (Values and constants, in order) and
+    its `options`. The one place in this file that knows where a node keeps them (on the
+    node itself: the node is its op's context)."""
+    return None if value.function is None else value
+
+
 def _value_inputs(value: Value) -> list:
     """The Value inputs of the op that made `value`, constants (requires_grad=False) too."""
-    return [x for x in value.inputs if isinstance(x, Value)]
+    return [x for x in _op_record(value).inputs if isinstance(x, Value)]
 
 
 def _nearest_values(root: Value, max_nodes: int) -> list:
@@ -130,7 +169,7 @@ def _nearest_values(root: Value, max_nodes: int) -> list:
     queue = deque([root])
     while queue and len(order) < max_nodes:
         value = queue.popleft()
-        if value.function is None:
+        if _op_record(value) is None:
             continue
         for parent in _value_inputs(value):
             if id(parent) not in seen and len(order) < max_nodes:
@@ -149,9 +188,7 @@ def _value_label(value: Value, grad) -> str:
 
 
 def _value_style(value: Value) -> dict:
-    if not value.requires_grad:
-        return {"style": "filled", "fillcolor": "#eeeeee", "fontcolor": "#555555"}
-    return {}
+    return {} if value.requires_grad else CONSTANT_STYLE
 
 
 def _summary(x) -> str:

@@ -5,7 +5,8 @@
     trace[0].node, trace[0].grad_output   # the node processed first, and dL/d(node)
     trace[0].sent                         # ((input, gradient sent to it), ...)
     trace.show()                          # in Jupyter: a slider over the steps
-    trace.save_frames("frames")           # one picture per step (needs Graphviz's `dot`)
+    trace.save_frames("frames")           # one SVG per step (needs Graphviz's `dot`)
+    trace.save_frames("frames", format="dot")  # one DOT text per step (needs nothing)
 
 A trace keeps what each step adds (references to the gradients the pass computed), not a
 copy of every gradient at every step, so its memory grows with the number of steps.
@@ -72,25 +73,40 @@ class BackwardTrace(Sequence):
         return {id(recorded.node) for recorded in self._steps[: step + 1]}
 
     def save_frames(self, folder, format="svg", **draw_options) -> list:
-        """Write one picture per step, `folder/step_000.svg`, … (format "svg" or "png";
-        needs Graphviz's `dot`). Extra options go to `draw_graph`. Returns the paths."""
+        """Write one picture per step, `folder/step_000.svg`, … and return the paths.
+
+        `format` is "svg" or "png" (these need Graphviz's `dot` program: without it, a
+        `DotNotInstalled` error says how to install it, and nothing is written) or "dot"
+        (the DOT text of each picture, which needs nothing). Extra options go to
+        `draw_graph`.
+        """
+        from autograd.graph_display import require_dot
         from autograd.graph_export import draw_graph
 
-        if format not in ("svg", "png"):
-            raise ValueError(f"format must be 'svg' or 'png', got {format!r}")
+        if format not in ("svg", "png", "dot"):
+            raise ValueError(f"format must be 'svg', 'png' or 'dot', got {format!r}")
+        if format != "dot":
+            require_dot(format)
         folder = pathlib.Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
         for step in range(len(self)):
             graph = draw_graph(self.root, trace=self, step=step, **draw_options)
-            path = graph.render(folder / f"step_{step:03d}", format=format, cleanup=True)
-            paths.append(pathlib.Path(path))
+            content = graph.source.encode() if format == "dot" else graph.pipe(format=format)
+            paths.append(folder / f"step_{step:03d}.{format}")
+            paths[-1].write_bytes(content)
         return paths
 
     def show(self, **draw_options):
         """In Jupyter: a slider over the steps (with ipywidgets), or else every step's
-        picture one after the other. Extra options go to `draw_graph`."""
+        picture one after the other. Without Graphviz's `dot`, the slider drives one
+        picture drawn in the browser (graphviz-anywidget), which animates from step to
+        step. Extra options go to `draw_graph`."""
+        from autograd.graph_display import browser_widget, dot_installed
         from autograd.graph_export import draw_graph
+
+        def picture(step):
+            return draw_graph(self.root, trace=self, step=step, **draw_options)
 
         try:
             from IPython.display import display
@@ -103,13 +119,20 @@ class BackwardTrace(Sequence):
             import ipywidgets
         except ImportError:
             for step in range(len(self)):
-                display(draw_graph(self.root, trace=self, step=step, **draw_options))
+                display(picture(step))
             return None
         slider = ipywidgets.IntSlider(value=0, min=0, max=len(self) - 1, description="step")
-        return ipywidgets.interactive(
-            lambda step: display(draw_graph(self.root, trace=self, step=step, **draw_options)),
-            step=slider,
-        )
+        widget = None if dot_installed() else browser_widget(picture(0).source)
+        if widget is None:  # each step's picture displayed anew (dot's SVG, or DOT text)
+            return ipywidgets.interactive(lambda step: display(picture(step)), step=slider)
+
+        # One browser picture whose DOT text changes, rather than a new widget (and another
+        # copy of its 1 MB script) at every move of the slider.
+        def redraw(change):
+            widget.dot_source = picture(change["new"]).source
+
+        slider.observe(redraw, names="value")
+        return ipywidgets.VBox([slider, widget])
 
 
 def trace_backward(root: Value, grad=None) -> BackwardTrace:

@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--steps",
         metavar="DIR",
         help="also write one picture per step of the backward pass into DIR "
-        "(svg, or png with --format png)",
+        "(svg, png or dot as --format says; dot needs no Graphviz)",
     )
     return parser
 

@@ -2,9 +2,10 @@
 the run folder together. `cli.py` parses the arguments and calls them."""
 
 import dataclasses
-import shutil
 import sys
 import time
+
+import graphviz
 
 from gradschool import datasets, graph, plots, runs, training
 
@@ -39,7 +40,7 @@ def train(config, *, out=None, force=False, progress=True) -> dict:
     runs.write_metrics(folder, metrics)
     runs.write_history(folder, history)
     written = _write_graphs(folder, model, split)
-    written += _write_pictures(folder, model, split, history)
+    written += _write_pictures(folder, model, split, history, stopper.best_epoch)
     print(_table(metrics, split.task))
     print(f"wrote {', '.join([runs.CONFIG, runs.MODEL, runs.HISTORY, runs.METRICS, *written])}")
     return metrics
@@ -85,7 +86,7 @@ def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=Fals
     changed = runs.write_new(path, content, force=force)
     print(f"{'wrote' if changed else 'unchanged'} {path}")
     if steps is not None:
-        frames = graph.save_steps(trace, steps, "png" if file_format == "png" else "svg")
+        frames = graph.save_steps(trace, steps, file_format)
         size = sum(frame.stat().st_size for frame in frames)
         print(
             f"wrote {len(frames)} pictures of the backward pass to {steps} ({size / 1e3:.0f} kB)"
@@ -111,23 +112,29 @@ def _reload(run_dir):
 
 
 def _write_graphs(folder, model, split) -> list:
-    """graph.dot, and graph.svg when Graphviz's `dot` is installed; returns the names."""
+    """graph.dot, and graph.svg when Graphviz's `dot` is installed (else a one-line note on
+    stderr says how to get it); returns the names written."""
     root = graph.forward_backward(model, split).root
-    written = []
-    for file_format in ("dot", "svg"):
-        if file_format != "dot" and shutil.which("dot") is None:
-            continue
-        name = f"{runs.GRAPH}.{file_format}"
-        (folder / name).write_bytes(graph.export(root, file_format))
-        written.append(name)
-    return written
+    dot_name, svg_name = f"{runs.GRAPH}.dot", f"{runs.GRAPH}.svg"
+    (folder / dot_name).write_bytes(graph.export(root, "dot"))
+    try:
+        svg = graph.export(root, "svg")
+    except graphviz.ExecutableNotFound as error:
+        print(
+            f"note: skipped {svg_name} ({error}); once dot is installed, "
+            f"gradschool graph {folder} writes it",
+            file=sys.stderr,
+        )
+        return [dot_name]
+    (folder / svg_name).write_bytes(svg)
+    return [dot_name, svg_name]
 
 
-def _write_pictures(folder, model, split, history) -> list:
+def _write_pictures(folder, model, split, history, best_epoch) -> list:
     """The matplotlib pictures, when matplotlib is installed; returns their names."""
     if not plots.available():
         return []
-    plots.save_curves(history, folder / "curves.png")
+    plots.save_curves(history, folder / "curves.png", best_epoch=best_epoch, task=split.task)
     if split.task == "regression":
         name, save = "fit.png", plots.save_fit
     elif split.is_2d:

@@ -6,8 +6,6 @@ each parameter and activation, summarised as shape and min / mean / max) stays r
 
 import pathlib
 
-import graphviz
-
 from autograd import BackwardTrace, Value, draw_graph, trace_backward
 from gradschool.training import loss_and_metrics
 
@@ -36,34 +34,19 @@ def export(root, file_format) -> bytes:
     """The graph of `root` as DOT text, or rendered to SVG or PNG by Graphviz's `dot`.
 
     Raises:
-        RuntimeError: rendering was asked for but the `dot` program is not installed.
+        RuntimeError: rendering was asked for but the `dot` program is not installed (its
+            message says how to install it).
     """
     graph = draw_graph(root, **DRAWING)
     if file_format == "dot":
         return graph.source.encode("utf-8")
-    try:
-        return graph.pipe(format=file_format)
-    except graphviz.ExecutableNotFound as error:
-        raise _needs_dot(file_format) from error
+    return graph.pipe(format=file_format)
 
 
 def save_steps(trace, folder, file_format) -> list:
-    """One picture per step of the backward pass in `folder` (step_000.svg, …); a folder
-    that already holds pictures is an error. Returns the paths."""
-    if file_format not in ("svg", "png"):
-        raise ValueError(f"--steps writes svg or png pictures, not {file_format}")
+    """One picture per step of the backward pass in `folder` (step_000.svg, …, or .png, or
+    .dot: DOT text); a folder that already holds pictures is an error. Returns the paths."""
     folder = pathlib.Path(folder)
     if folder.is_dir() and any(folder.glob("step_*")):
         raise ValueError(f"{folder} already holds step pictures; choose an empty folder")
-    try:
-        return trace.save_frames(folder, format=file_format, **DRAWING)
-    except graphviz.ExecutableNotFound as error:
-        raise _needs_dot(file_format) from error
-
-
-def _needs_dot(file_format) -> RuntimeError:
-    return RuntimeError(
-        f"rendering the graph as {file_format} needs the Graphviz 'dot' program, which is not "
-        "installed (apt install graphviz, brew install graphviz); --format dot works "
-        "without it"
-    )
+    return trace.save_frames(folder, format=file_format, **DRAWING)

@@ -10,6 +10,12 @@ import numpy as np
 
 from autograd import no_grad
 
+#: One colour per class (matplotlib's "tab10", distinct for up to 10 classes): the test
+#: points in full colour, the predicted regions in the same colours, lightened.
+CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")  # fmt: skip
+REGION_ALPHA = 0.25
+
 
 def available() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
@@ -31,16 +37,34 @@ def _predict(model, X) -> np.ndarray:
         return model(X).numpy()
 
 
-def save_curves(history, path) -> None:
-    """curves.png: loss and metric per epoch, training and validation (`History.plot`)."""
-    plt = _pyplot()
+#: What the loss axis of curves.png says, by task (the losses of `training.loss_and_metrics`).
+LOSS_NAMES = {"classification": "cross-entropy loss", "regression": "mean squared error (MSE)"}
+
+
+def curves_figure(history, *, best_epoch, task):
+    """Loss and metric per epoch, training and validation (`History.plot`), with the best
+    epoch (the one early stopping kept) marked on every panel and the loss axis named."""
+    _pyplot()  # the file backend, before History.plot imports pyplot
     figure = history.plot()
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
+    for ax in figure.axes:
+        ax.axvline(best_epoch, color="0.3", linestyle="--", linewidth=1,
+                   label=f"best epoch ({best_epoch}): weights kept")  # fmt: skip
+        if ax.get_title() == "loss":
+            ax.set_ylabel(LOSS_NAMES[task])
+        ax.legend(fontsize=8)
+    figure.tight_layout()
+    return figure
 
 
-def save_decision_boundary(model, split, path) -> None:
-    """decision_boundary.png: the predicted class over the plane, and the test points."""
+def save_curves(history, path, *, best_epoch, task) -> None:
+    """curves.png: `curves_figure`."""
+    _save(curves_figure(history, best_epoch=best_epoch, task=task), path)
+
+
+def decision_boundary_figure(model, split):
+    """The predicted class over the plane as light regions, and the test points in the full
+    colour of their true class, with a legend: one distinct colour per class, so that each
+    class stands out against every region, its own included."""
     plt = _pyplot()
     raw = split.scaler.inverse_transform(np.concatenate([split.X_train, split.X_test]))
     low, high = raw.min(axis=0), raw.max(axis=0)
@@ -50,17 +74,29 @@ def save_decision_boundary(model, split, path) -> None:
     points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
     classes = _predict(model, split.features(points)).argmax(axis=1).reshape(grid_x.shape)
     test_points = split.scaler.inverse_transform(split.X_test)
+    colours = CLASS_COLOURS[: split.n_classes]
     figure, ax = plt.subplots(figsize=(5.5, 5))
     levels = np.arange(split.n_classes + 1) - 0.5
-    ax.contourf(grid_x, grid_y, classes, levels=levels, cmap="coolwarm", alpha=0.35)
-    ax.scatter(*test_points.T, c=split.y_test, cmap="coolwarm", s=12, edgecolors="k",
-               linewidths=0.3, vmin=0, vmax=split.n_classes - 1)  # fmt: skip
-    ax.set_title(f"{split.name}: predicted class, and the test points")
+    ax.contourf(grid_x, grid_y, classes, levels=levels, colors=colours, alpha=REGION_ALPHA)
+    for label, colour in enumerate(colours):
+        ax.scatter(*test_points[split.y_test == label].T, color=colour, s=14, edgecolors="k",
+                   linewidths=0.4, label=f"class {label}")  # fmt: skip
+    ax.legend(title="test points, by true class", fontsize=8, title_fontsize=8)
+    ax.set_title(f"{split.name}: predicted class (background) and test points")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     figure.tight_layout()
+    return figure
+
+
+def save_decision_boundary(model, split, path) -> None:
+    """decision_boundary.png: `decision_boundary_figure`."""
+    _save(decision_boundary_figure(model, split), path)
+
+
+def _save(figure, path) -> None:
     figure.savefig(path, dpi=100)
-    plt.close(figure)
+    _pyplot().close(figure)
 
 
 def save_confusion_matrix(model, split, path) -> None:
@@ -81,8 +117,7 @@ def save_confusion_matrix(model, split, path) -> None:
     accuracy = np.trace(counts) / counts.sum()
     ax.set_title(f"{split.name}: test confusion matrix (accuracy {accuracy:.1%})")
     figure.tight_layout()
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
+    _save(figure, path)
 
 
 def save_fit(model, split, path) -> None:
@@ -98,5 +133,4 @@ def save_fit(model, split, path) -> None:
     ax.set_ylabel("y")
     ax.legend()
     figure.tight_layout()
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
+    _save(figure, path)

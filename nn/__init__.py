@@ -11,6 +11,15 @@ hold their parameters as Value attributes; losses are functions
                   data.DataLoader(X, y, batch_size=32, shuffle=True, seed=0), epochs=20)
 """
 
+import autograd
+
+if not hasattr(autograd, "Value"):  # another package called autograd came first on sys.path
+    raise ImportError(
+        f"nn needs gradschool's autograd, but `import autograd` found another package "
+        f"of that name, {autograd.__file__ or list(autograd.__path__)} (PyPI's HIPS "
+        "autograd?); install gradschool in a fresh virtual environment (python3 -m venv)"
+    )
+
 from nn import init
 from nn.activations import (
     ACTIVATIONS,

@@ -185,6 +185,13 @@ class MLP(Module):
         dtype=None,
     ):
         super().__init__()
+        if not isinstance(hidden_sizes, list | tuple | range):  # MLP(2, 8, 3), say
+            example = f"[{hidden_sizes}]" if isinstance(hidden_sizes, int) else "[64, 32]"
+            raise TypeError(
+                f"hidden_sizes must be a list of hidden layer sizes, such as {example} "
+                f"([] for none), got {type(hidden_sizes).__name__} {hidden_sizes!r}: "
+                "MLP(in_features, hidden_sizes, out_features)"
+            )
         sizes = [in_features, *hidden_sizes, out_features]
         activation = get_activation(activation)
         if init is None:

@@ -10,6 +10,15 @@ Every optimizer takes the parameters first, as PyTorch::
         opt.step()
 """
 
+import autograd
+
+if not hasattr(autograd, "Value"):  # another package called autograd came first on sys.path
+    raise ImportError(
+        f"optim needs gradschool's autograd, but `import autograd` found another package "
+        f"of that name, {autograd.__file__ or list(autograd.__path__)} (PyPI's HIPS "
+        "autograd?); install gradschool in a fresh virtual environment (python3 -m venv)"
+    )
+
 from optim.adam import Adam, AdamW
 from optim.clipping import clip_grad_norm
 from optim.momentum import Momentum

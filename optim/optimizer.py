@@ -60,7 +60,19 @@ class Optimizer:
                 "params must be an iterable of Values or of dicts (parameter groups), "
                 f"got a single {type(params).__name__}; wrap it in a list"
             )
-        groups = list(params)
+        if callable(getattr(params, "parameters", None)):  # a model (optim does not import nn)
+            raise TypeError(
+                f"params must be the values to train: pass model.parameters(), as in "
+                f"optim.{type(self).__name__}(model.parameters(), lr=...), not the "
+                f"{type(params).__name__} itself"
+            )
+        try:
+            groups = list(params)
+        except TypeError:
+            raise TypeError(
+                "params must be an iterable of Values, such as model.parameters(), got "
+                f"{type(params).__name__}"
+            ) from None
         if not groups:
             raise ValueError("optimizer got an empty parameter list (params=[])")
         is_group = [isinstance(group, dict) for group in groups]

@@ -90,3 +90,25 @@ def test_renders_to_svg_and_png(graph, tmp_path):
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     path = digraph.render(tmp_path / "graph", format="png")
     assert pathlib.Path(path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_numbers_and_arrays_given_to_an_op_are_drawn_as_small_constant_boxes():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(8, 2)), np.arange(8.0).reshape(8, 1)
+    W = Value(rng.normal(size=(2, 1)), label="W")
+    loss = ((X @ W - y) ** 2).mean()
+    dot = to_dot(loss)
+    constants = [line for line in dot.splitlines() if "shape=box" in line]
+    # X of X @ W, -y of the subtraction, the exponent 2, and mean's 1/8
+    assert len(constants) == 4
+    labels = [line.split("label=")[1] for line in constants]
+    assert any("(8, 2)" in label for label in labels)  # X, by its shape
+    assert any("min -7" in label and "mean -3.5" in label for label in labels)  # -y
+    assert any(label.startswith("2 ") for label in labels)
+    assert any(label.startswith("0.125 ") for label in labels)
+    # every op node now has all of its inputs: @ and + two each
+    for line in constants:
+        name = line.split()[0]
+        assert f"{name} -> " in dot
+    matmul = next(line.split()[0] for line in dot.splitlines() if 'label="@"' in line)
+    assert dot.count(f"-> {matmul}") == 2

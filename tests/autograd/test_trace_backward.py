@@ -76,12 +76,24 @@ def test_picture_at_a_step_highlights_the_current_node_and_the_gradient_edges():
     trace = trace_backward(y)
     dot = to_dot(y, trace=trace, step=1)
     assert "backward step 2 of 10" in dot and "the node 'z'" in dot
-    assert dot.count("#ffb74d") == 1  # the current node
+    assert dot.count('fillcolor="#ffb74d"') == 1  # the current node
     # red: tanh op -> ŷ, z -> tanh op, + op -> z, and both inputs of z's + op
-    assert dot.count("#d84315") == 5
+    assert dot.count('color="#d84315"') == 5
     assert "x1 | data -2 | grad —" in dot  # not reached yet at step 2
     last = to_dot(y, trace=trace)
     assert "x1 | data -2 | grad 1.231e-09" in last
+
+
+def test_a_backward_step_picture_has_a_legend_of_its_colours():
+    y, _ = perceptron()
+    trace = trace_backward(y)
+    dot = to_dot(y, trace=trace, step=3)
+    (legend,) = [line for line in dot.splitlines() if line.strip().startswith("legend")]
+    colours = {"#ffb74d": "being processed", "#e3f2e1": "grad is complete",
+               "#fff8e1": "grad so far", "#d84315": "carried a gradient"}  # fmt: skip
+    for colour, meaning in colours.items():
+        assert colour in legend and meaning in legend
+    assert "legend" not in to_dot(y)  # a plain picture has no backward-pass colours
 
 
 def test_bad_trace_options_are_clear_errors():
@@ -118,6 +130,7 @@ def test_save_frames_writes_one_picture_per_step(tmp_path):
     assert all("<svg" in pathlib.Path(p).read_text() for p in paths)
 
 
+@needs_dot
 def test_show_gives_a_slider_over_the_steps_in_jupyter():
     ipywidgets = pytest.importorskip("ipywidgets")
     y, _ = perceptron()
@@ -125,3 +138,17 @@ def test_show_gives_a_slider_over_the_steps_in_jupyter():
     assert isinstance(widget, ipywidgets.interactive)
     (slider,) = [child for child in widget.children if isinstance(child, ipywidgets.IntSlider)]
     assert (slider.min, slider.max) == (0, 9)
+
+
+def test_without_dot_show_gives_a_slider_that_redraws_one_browser_picture(without_dot):
+    ipywidgets = pytest.importorskip("ipywidgets")
+    graphviz_anywidget = pytest.importorskip("graphviz_anywidget")
+    y, _ = perceptron()
+    trace = trace_backward(y)
+    box = trace.show(rankdir="TB")
+    slider, picture = box.children
+    assert isinstance(slider, ipywidgets.IntSlider) and (slider.min, slider.max) == (0, 9)
+    assert isinstance(picture, graphviz_anywidget.GraphvizAnyWidget)
+    assert picture.dot_source == to_dot(y, trace=trace, step=0, rankdir="TB")
+    slider.value = 6
+    assert picture.dot_source == to_dot(y, trace=trace, step=6, rankdir="TB")

@@ -107,6 +107,52 @@ def test_graph_steps_writes_one_picture_per_step_of_the_backward_pass(
     assert "already holds step pictures" in capsys.readouterr().err
 
 
+INSTALL_COMMANDS = ("apt install graphviz", "brew install graphviz", "conda install",
+                    "winget install graphviz")  # fmt: skip
+
+
+def test_without_dot_train_writes_graph_dot_and_says_in_one_line_how_to_get_the_svg(
+    without_dot, tmp_path, capsys
+):
+    train(tmp_path / "run", "--dataset", "xor")
+    names = {path.name for path in (tmp_path / "run").iterdir()}
+    assert "graph.dot" in names and "graph.svg" not in names
+    err = capsys.readouterr().err
+    (note,) = [line for line in err.splitlines() if "graph.svg" in line]
+    assert note.startswith("note: skipped graph.svg (") and f"gradschool graph {tmp_path}" in note
+    assert all(command in note for command in INSTALL_COMMANDS)
+
+
+@pytest.mark.parametrize("file_format", ["svg", "png"])
+def test_without_dot_graph_as_a_picture_is_one_line_and_leaves_nothing_behind(
+    without_dot, digits_run, tmp_path, capsys, file_format
+):
+    output, steps = tmp_path / f"g.{file_format}", tmp_path / "steps"
+    arguments = ["graph", str(digits_run), "--format", file_format, "-o", str(output)]
+    assert main([*arguments, "--steps", str(steps)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert f"as {file_format} needs Graphviz's dot" in err
+    assert all(command in err for command in INSTALL_COMMANDS)
+    assert not output.exists() and not steps.exists()
+
+
+def test_without_dot_graph_steps_as_dot_text_works_and_after_a_failed_svg_attempt_too(
+    without_dot, digits_run, tmp_path, capsys
+):
+    steps = tmp_path / "steps"
+    svg_attempt = ["graph", str(digits_run), "-o", str(tmp_path / "g.svg"), "--steps", str(steps)]
+    assert main(svg_attempt) == 1
+    output = tmp_path / "g.dot"
+    arguments = ["graph", str(digits_run), "--format", "dot", "-o", str(output)]
+    assert main([*arguments, "--steps", str(steps)]) == 0
+    frames = sorted(steps.iterdir())
+    assert [frame.name for frame in frames] == [f"step_{k:03d}.dot" for k in range(8)]
+    assert "backward step 1 of 8" in frames[0].read_text()
+    assert output.read_text().startswith("digraph")
+    assert "wrote 8 pictures of the backward pass" in capsys.readouterr().out
+
+
 def test_moons_with_sgd_and_a_decision_boundary(tmp_path):
     metrics = train(
         tmp_path / "moons",

@@ -168,3 +168,19 @@ def test_gradcheck_of_a_small_mlp():
 def test_mlp_rejects_a_bad_dropout():
     with pytest.raises(ValueError, match=r"p must be a number in \[0, 1\), got 1.0"):
         MLP(2, [3], 1, dropout=1.0)
+
+
+@pytest.mark.parametrize(
+    ("hidden_sizes", "example"), [(8, r"\[8\]"), (None, r"\[64, 32\]"), ("8", r"\[64, 32\]")]
+)
+def test_mlp_with_a_number_for_hidden_sizes_says_to_give_a_list(hidden_sizes, example):
+    with pytest.raises(TypeError, match=rf"hidden_sizes must be a list .* such as {example}"):
+        MLP(2, hidden_sizes, 3)
+
+
+def test_mlp_takes_hidden_sizes_as_a_list_a_tuple_or_a_range():
+    sizes = [
+        [layer.weight.shape for layer in MLP(2, h, 1, seed=0).layers]
+        for h in ([4, 4], (4, 4), range(4, 6, 4))
+    ]
+    assert sizes[0] == sizes[1] == [(2, 4), (4, 4), (4, 1)] and sizes[2] == [(2, 4), (4, 1)]

@@ -228,3 +228,22 @@ def test_a_parameter_twice_is_an_error():
 def test_a_non_number_hyperparameter_is_a_type_error(lr):
     with pytest.raises(TypeError, match="lr must be a real number"):
         SGD([Value(1.0)], lr=lr)
+
+
+@pytest.mark.parametrize("optimizer", [SGD, Momentum, RMSProp, Adam, AdamW])
+def test_a_model_instead_of_its_parameters_says_to_pass_model_parameters(optimizer):
+    import nn  # the learner's mistake is with an nn model; optim itself never imports nn
+
+    model = nn.MLP(2, [3], 1, seed=0)
+    with pytest.raises(TypeError) as error:
+        optimizer(model, lr=0.1)
+    message = str(error.value)
+    assert f"optim.{optimizer.__name__}(model.parameters(), lr=...)" in message
+    assert "not the MLP itself" in message
+
+
+def test_something_not_iterable_says_what_params_must_be():
+    with pytest.raises(
+        TypeError, match=r"iterable of Values, such as model.parameters\(\), got float"
+    ):
+        Adam(0.01)
