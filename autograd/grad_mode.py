@@ -19,8 +19,11 @@ class no_grad(contextlib.ContextDecorator):  # noqa: N801 -- named like torch.no
     """Context manager and decorator: ops inside record no graph.
 
     Example:
+        >>> w = Value(3.0)
         >>> with no_grad():
-        ...     y = w * 2.0          # y.parents == (), y.requires_grad is False
+        ...     y = w * 2.0
+        >>> y.parents, y.requires_grad
+        ((), False)
     """
 
     def __enter__(self):
