@@ -1,8 +1,9 @@
 """Learning-rate schedules: "check for convergence, decide whether to decay the learning rate".
 
 Each schedule wraps an optimizer and changes the ``lr`` of its parameter groups when its
-``step()`` is called, once per epoch, after that epoch's optimizer steps::
+``step()`` is called, once per epoch, after that epoch's optimizer steps.
 
+Example:
     >>> opt = SGD([Value(1.0)], lr=0.1)
     >>> scheduler = StepLR(opt, step_size=30, gamma=0.1)
     >>> for epoch in range(100):
