@@ -30,7 +30,9 @@ FLAGS = doctest.ELLIPSIS
 
 
 def public_names(package):
-    return {name: getattr(package, name) for name in package.__all__}
+    """What `from package import *` gives: its `__all__`, else its names without a `_`."""
+    names = getattr(package, "__all__", [name for name in vars(package) if name[0] != "_"])
+    return {name: getattr(package, name) for name in names}
 
 
 def namespace(module_name):
