@@ -11,7 +11,7 @@ BENCH_VENV ?= .bench-venv
 EDITABLE := --config-settings editable_mode=strict -e
 QUIET_BUILD := PYTHONWARNINGS="ignore:Editable installation"
 
-.PHONY: demo test lab bench images lint clean
+.PHONY: demo test lab docs bench images lint clean
 
 # The project and matplotlib, for `make demo` (its run folder has plots).
 $(BIN)/.installed-demo: pyproject.toml
@@ -38,6 +38,18 @@ test: $(BIN)/.installed-test
 lab: $(BIN)/.installed-test
 	$(BIN)/jupyter lab notebooks
 
+# The documentation site, built into site/: the notebooks run, so it needs their extra too.
+$(BIN)/.installed-docs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[notebooks,docs]'
+	touch $@
+
+# Strict: a broken link, a docstring mkdocstrings cannot read or a failing notebook is an
+# error. NO_MKDOCS_2_WARNING silences mkdocs-material's notice about its successor.
+docs: $(BIN)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
 # Benchmarks run in their own environment: the reference engines they compare against
 # (PyTorch's CPU build, micrograd) are never dependencies of the project.
 $(BENCH_VENV)/.installed: pyproject.toml
@@ -61,4 +73,4 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(BENCH_VENV) build site *.egg-info .pytest_cache .hypothesis

@@ -1,8 +1,11 @@
 """autograd: a reverse-mode automatic differentiation engine on Python floats and numpy arrays.
 
-from autograd import Value
-a, b = Value(2.0, label="a"), Value(-3.0, label="b")
-c = a * b + a.tanh(); c.backward()       # a.grad == b + 1 - tanh(a)**2
+Example:
+    >>> from autograd import Value
+    >>> a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+    >>> c = a * b + a.tanh(); c.backward()
+    >>> round(a.grad, 4)                     # b + 1 - tanh(a)**2
+    -2.9293
 """
 
 from autograd.value import Value  # noqa: I001 -- Value first: the ops below build on it

@@ -1,19 +1,25 @@
 """`Function`: the one mechanism by which every op, built-in or your own, enters the graph.
 
-An op is a subclass of `Function` with two static methods side by side, as in PyTorch:
+An op is a subclass of `Function` with two static methods side by side, as in PyTorch.
 
-    class Cube(Function):
-        @staticmethod
-        def forward(ctx, x):                   # floats or numpy arrays in, one result out
-            ctx.save_for_backward(x)
-            return x**3
-
-        @staticmethod
-        def backward(ctx, grad_output):        # dL/d(out) in, one dL/d(input) per input
-            (x,) = ctx.saved
-            return grad_output * 3 * x**2
-
-    y = Cube.apply(Value(2.0))                 # a Value, recorded with op "Cube"
+Example:
+    >>> class Cube(Function):
+    ...     @staticmethod
+    ...     def forward(ctx, x):                   # floats or numpy arrays in, one result out
+    ...         ctx.save_for_backward(x)
+    ...         return x**3
+    ...
+    ...     @staticmethod
+    ...     def backward(ctx, grad_output):        # dL/d(out) in, one dL/d(input) per input
+    ...         (x,) = ctx.saved
+    ...         return grad_output * 3 * x**2
+    >>> x = Value(2.0)
+    >>> y = Cube.apply(x)                          # a Value, recorded with op "Cube"
+    >>> y.op, y.data
+    ('Cube', 8.0)
+    >>> y.backward()
+    >>> x.grad                                     # 3·x²
+    12.0
 
 `ctx` is the node being made (the Value that `apply` returns), as PyTorch's backward node
 is: it carries `save_for_backward` / `saved` (`saved_tensors`), `needs_input_grad` (one

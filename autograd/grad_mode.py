@@ -46,12 +46,11 @@ class no_grad(contextlib.ContextDecorator):  # noqa: N801 -- named like torch.no
     """Context manager and decorator: ops inside record no graph.
 
     Example:
-        >>> from autograd import Value
         >>> w = Value(3.0)
         >>> with no_grad():
         ...     y = w * 2.0
-        >>> y.requires_grad, y.parents
-        (False, ())
+        >>> y.parents, y.requires_grad
+        ((), False)
     """
 
     # The state found on entering is kept on this thread's stack, not on the object: the

@@ -1,12 +1,24 @@
 """`trace_backward`: the backward pass, recorded step by step, for pictures of backprop.
 
-    trace = trace_backward(loss)          # same gradients as loss.backward(), bit for bit
-    len(trace)                            # one step per node, from the root to the leaves
-    trace[0].node, trace[0].grad_output   # the node processed first, and dL/d(node)
-    trace[0].sent                         # ((input, gradient sent to it), ...)
-    trace.show()                          # in Jupyter: a slider over the steps
-    trace.save_frames("frames")           # one SVG per step (needs Graphviz's `dot`)
-    trace.save_frames("frames", format="dot")  # one DOT text per step (needs nothing)
+Example:
+    >>> a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+    >>> loss = a * b + a
+    >>> trace = trace_backward(loss)      # same gradients as loss.backward(), bit for bit
+    >>> len(trace)                        # one step per node, from the root to the leaves
+    4
+    >>> trace[0].node is loss, trace[0].grad_output   # the node processed first, dL/d(node)
+    (True, 1.0)
+    >>> [(node.label or node.op, grad) for node, grad in trace[0].sent]  # (input, dL/d(input))
+    [('*', 1.0), ('a', 1.0)]
+    >>> a.grad, b.grad
+    (-2.0, 2.0)
+    >>> trace.show()                      # doctest: +SKIP
+    >>> trace.save_frames("frames")       # doctest: +SKIP
+    >>> trace.save_frames("frames", format="dot")  # doctest: +SKIP
+
+In Jupyter, `trace.show()` gives a slider over the steps; `save_frames` writes one picture
+per step (SVG or PNG need Graphviz's `dot`; format="dot" writes DOT text and needs
+nothing).
 
 A trace keeps what each step adds (references to the gradients the pass computed), not a
 copy of every gradient at every step, so its memory grows with the number of steps.

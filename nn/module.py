@@ -1,17 +1,30 @@
 """`Module`: the base class of every layer and model, shaped like PyTorch's `nn.Module`.
 
-A module is an object with a `forward` method whose parameters are plain attributes:
+A module is an object with a `forward` method whose parameters are plain attributes.
 
-    class TwoLayer(Module):
-        def __init__(self):
-            super().__init__()
-            self.hidden = Linear(2, 8, seed=0)     # a sub-module: its parameters are ours
-            self.scale = Value(np.ones(8))         # a Value attribute: a parameter
-            self.heads = [Linear(8, 1), Linear(8, 1)]  # modules (or Values) in a list too
-
-        def forward(self, x):
-            h = (self.hidden(x) * self.scale).relu()
-            return self.heads[0](h) + self.heads[1](h)
+Example:
+    >>> class TwoLayer(Module):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.hidden = Linear(2, 8, seed=0)     # a sub-module: its parameters are ours
+    ...         self.scale = Value(np.ones(8))         # a Value attribute: a parameter
+    ...         self.heads = [Linear(8, 1), Linear(8, 1)]  # modules (or Values) in a list too
+    ...
+    ...     def forward(self, x):
+    ...         h = (self.hidden(x) * self.scale).relu()
+    ...         return self.heads[0](h) + self.heads[1](h)
+    >>> model = TwoLayer()
+    >>> for name, p in model.named_parameters():
+    ...     print(name, p.shape)
+    hidden.weight (2, 8)
+    hidden.bias (8,)
+    scale (8,)
+    heads.0.weight (8, 1)
+    heads.0.bias (1,)
+    heads.1.weight (8, 1)
+    heads.1.bias (1,)
+    >>> model(np.zeros((5, 2))).shape
+    (5, 1)
 
 There is no registration step: `parameters()` walks the attributes (in the order they
 were set), descending into sub-modules and into lists and tuples. Names are dotted paths,

@@ -45,7 +45,9 @@ class Adam(Optimizer):
         >>> W = Value(np.array([1.0, -2.0]))
         >>> opt = Adam([W], lr=0.1)
         >>> (W * W).sum().backward()
-        >>> opt.step()      # the first step moves each entry by ≈ η: W.data ≈ [0.9, -1.9]
+        >>> opt.step()      # the first step moves each entry by ≈ η
+        >>> W.data
+        array([ 0.9, -1.9])
     """
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
@@ -129,7 +131,9 @@ class AdamW(Adam):
         >>> W = Value(np.array([1.0, -2.0]))
         >>> opt = AdamW([W], lr=0.1, weight_decay=0.01)
         >>> (W * W).sum().backward()
-        >>> opt.step()      # W·(1 − 0.001), then Adam's step: W.data ≈ [0.899, -1.898]
+        >>> opt.step()      # W·(1 − 0.001), then Adam's step
+        >>> W.data
+        array([ 0.899, -1.898])
     """
 
     decoupled_weight_decay = True

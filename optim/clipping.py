@@ -32,9 +32,18 @@ def clip_grad_norm(params, max_norm):
         float: the total norm ‖g‖ before clipping.
 
     Example:
-        >>> loss.backward()
-        >>> norm = clip_grad_norm(model.parameters(), max_norm=1.0)
+        >>> W = Value(np.array([3.0, 4.0]))
+        >>> opt = SGD([W], lr=0.1)
+        >>> (W * W).sum().backward()
+        >>> W.grad                                # g = 2W, ‖g‖ = 10
+        array([6., 8.])
+        >>> clip_grad_norm([W], max_norm=1.0)     # the norm before clipping
+        10.0
+        >>> W.grad.round(6)                       # the same direction, length 1
+        array([0.6, 0.8])
         >>> opt.step()
+        >>> W.data.round(6)
+        array([2.94, 3.92])
     """
     check_at_least("max_norm", max_norm, 0.0)
     params = [params] if isinstance(params, Value) else list(params)

@@ -36,8 +36,12 @@ class Momentum(Optimizer):
     Example:
         >>> w = Value(3.0)
         >>> opt = Momentum([w], lr=0.5, beta=0.9)
-        >>> (w * w).backward()        # g = 6
-        >>> opt.step()                # v = 0.6, w = 3 − 0.5·0.6 = 2.7
+        >>> (w * w).backward()
+        >>> w.grad                    # g = 2w
+        6.0
+        >>> opt.step()                # v = 0.6, w = 3 − 0.5·0.6
+        >>> w.data
+        2.7
     """
 
     def __init__(self, params, lr, beta=0.9, weight_decay=0.0):

@@ -38,8 +38,12 @@ class RMSProp(Optimizer):
     Example:
         >>> w = Value(3.0)
         >>> opt = RMSProp([w], lr=0.01)
-        >>> (w * w).backward()        # g = 6
-        >>> opt.step()                # s = 3.6, w = 3 − 0.01·6/sqrt(3.6 + 1e-8) ≈ 2.968
+        >>> (w * w).backward()
+        >>> w.grad                    # g = 2w
+        6.0
+        >>> opt.step()                # s = 3.6, w = 3 − 0.01·6/sqrt(3.6 + 1e-8)
+        >>> round(w.data, 4)
+        2.9684
     """
 
     def __init__(self, params, lr, beta=0.9, eps=1e-8, weight_decay=0.0):

@@ -1,12 +1,16 @@
 """Learning-rate schedules: "check for convergence, decide whether to decay the learning rate".
 
 Each schedule wraps an optimizer and changes the ``lr`` of its parameter groups when its
-``step()`` is called, once per epoch, after that epoch's optimizer steps::
+``step()`` is called, once per epoch, after that epoch's optimizer steps.
 
-    scheduler = StepLR(opt, step_size=30, gamma=0.1)
-    for epoch in range(100):
-        train_one_epoch(model, opt)
-        scheduler.step()
+Example:
+    >>> opt = SGD([Value(1.0)], lr=0.1)
+    >>> scheduler = StepLR(opt, step_size=30, gamma=0.1)
+    >>> for epoch in range(100):
+    ...     # train one epoch here: opt.step() once per batch
+    ...     scheduler.step()
+    >>> round(opt.lr, 6)        # 0.1 · 0.1³, decayed at epochs 30, 60 and 90
+    0.0001
 
 ``ReduceLROnPlateau`` decides from a monitored value instead: ``scheduler.step(val_loss)``.
 The argument names, defaults and values are PyTorch's (``torch.optim.lr_scheduler``).
@@ -80,8 +84,14 @@ class StepLR(LRScheduler):
         gamma (float): multiplicative factor γ ``> 0``. Default: 0.1.
 
     Example:
-        >>> opt = SGD([w], lr=0.1)
-        >>> scheduler = StepLR(opt, step_size=2, gamma=0.5)   # lr 0.1, 0.1, 0.05, 0.05, ...
+        >>> opt = SGD([Value(1.0)], lr=0.1)
+        >>> scheduler = StepLR(opt, step_size=2, gamma=0.5)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(opt.lr)
+        ...     scheduler.step()
+        >>> lrs
+        [0.1, 0.1, 0.05, 0.05, 0.025]
     """
 
     def __init__(self, optimizer, step_size, gamma=0.1):
@@ -110,7 +120,14 @@ class ExponentialLR(LRScheduler):
         gamma (float): multiplicative factor γ ``> 0``.
 
     Example:
-        >>> scheduler = ExponentialLR(opt, gamma=0.9)          # lr 0.1, 0.09, 0.081, ...
+        >>> opt = SGD([Value(1.0)], lr=0.1)
+        >>> scheduler = ExponentialLR(opt, gamma=0.9)
+        >>> lrs = []
+        >>> for epoch in range(4):
+        ...     lrs.append(round(opt.lr, 6))
+        ...     scheduler.step()
+        >>> lrs
+        [0.1, 0.09, 0.081, 0.0729]
     """
 
     def __init__(self, optimizer, gamma):
@@ -146,7 +163,14 @@ class CosineAnnealingLR(LRScheduler):
         eta_min (float): the lowest learning rate, ``>= 0``. Default: 0.
 
     Example:
-        >>> scheduler = CosineAnnealingLR(opt, T_max=100)      # 0.1 → 0.05 at 50 → 0 at 100
+        >>> opt = SGD([Value(1.0)], lr=0.1)
+        >>> scheduler = CosineAnnealingLR(opt, T_max=100)
+        >>> lrs = []
+        >>> for epoch in range(101):
+        ...     lrs.append(round(opt.lr, 6))
+        ...     scheduler.step()
+        >>> lrs[0], lrs[50], lrs[100]
+        (0.1, 0.05, 0.0)
     """
 
     def __init__(self, optimizer, T_max, eta_min=0.0):
@@ -193,9 +217,14 @@ class ReduceLROnPlateau(LRScheduler):
         threshold (float): relative improvement that counts, ``>= 0``. Default: 1e-4.
 
     Example:
+        >>> opt = SGD([Value(1.0)], lr=0.1)
         >>> scheduler = ReduceLROnPlateau(opt, patience=2, factor=0.5)
+        >>> lrs = []
         >>> for val_loss in [1.0, 0.9, 0.9, 0.9, 0.9]:
-        ...     scheduler.step(val_loss)      # halves the lr at the 5th epoch
+        ...     scheduler.step(val_loss)
+        ...     lrs.append(opt.lr)
+        >>> lrs                               # halved after 3 epochs without improvement
+        [0.1, 0.1, 0.1, 0.1, 0.05]
     """
 
     #: smallest change of a learning rate that is applied (PyTorch's ``eps``).

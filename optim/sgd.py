@@ -40,8 +40,14 @@ class SGD(Optimizer):
         >>> W = Value(np.array([1.0, -2.0]))
         >>> opt = SGD([W], lr=0.1, momentum=0.9)
         >>> (W * W).sum().backward()
-        >>> opt.step()      # W.data is now [0.8, -1.6]
+        >>> W.grad                        # g = 2W
+        array([ 2., -4.])
+        >>> opt.step()                    # b = g on the first step; W − 0.1·b
+        >>> W.data
+        array([ 0.8, -1.6])
         >>> opt.zero_grad()
+        >>> print(W.grad)
+        None
     """
 
     def __init__(self, params, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0):

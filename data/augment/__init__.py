@@ -6,19 +6,20 @@ a batch drawing its own random parameters from ``rng`` (a ``numpy.random.Generat
 same seed gives the same result). See ``layout.py`` for the layouts and ``base.py`` for
 writing a transform of your own.
 
-Example::
+Example:
 
-    import numpy as np
-    from data.augment import ColorJitter, Compose, HorizontalFlip, RandomCrop
-
-    augment = Compose([
-        RandomCrop(32, padding=4),
-        HorizontalFlip(),
-        ColorJitter(brightness=0.4, contrast=0.4, saturation=0.4),
-    ])
-    rng = np.random.default_rng(0)
-    images = rng.random((512, 32, 32, 3), dtype=np.float32)   # NHWC in [0, 1]
-    augmented = augment(images, rng=rng)                      # (512, 32, 32, 3) float32
+    >>> import numpy as np
+    >>> from data.augment import ColorJitter, Compose, HorizontalFlip, RandomCrop
+    >>> augment = Compose([
+    ...     RandomCrop(32, padding=4),
+    ...     HorizontalFlip(),
+    ...     ColorJitter(brightness=0.4, contrast=0.4, saturation=0.4),
+    ... ])
+    >>> rng = np.random.default_rng(0)
+    >>> images = rng.random((512, 32, 32, 3), dtype=np.float32)   # NHWC in [0, 1]
+    >>> augmented = augment(images, rng=rng)
+    >>> augmented.shape, augmented.dtype
+    ((512, 32, 32, 3), dtype('float32'))
 """
 
 from .base import Transform

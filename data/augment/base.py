@@ -6,14 +6,19 @@ batch, calls the transform's own ``transform(images, rng)`` on the images chosen
 probability ``p``, and gives the result back in the input's layout and dtype, clipped to
 [0, 1] against rounding.
 
-A new transform subclasses ``Transform`` and writes only ``transform``::
+A new transform subclasses ``Transform`` and writes only ``transform``.
 
-    class Invert(Transform):
-        def __init__(self, p=0.5):
-            self.p = check_probability(p)
-
-        def transform(self, images, rng):
-            return 1.0 - images            # images: (n, H, W, C), the chosen ones
+Example:
+    >>> from data.augment.base import Transform, check_probability
+    >>> class Invert(Transform):
+    ...     def __init__(self, p=0.5):
+    ...         self.p = check_probability(p)
+    ...
+    ...     def transform(self, images, rng):
+    ...         return 1.0 - images            # images: (n, H, W, C), the chosen ones
+    >>> Invert(p=1.0)(np.array([[0.0, 0.25], [0.5, 1.0]]))
+    array([[1.  , 0.75],
+           [0.5 , 0.  ]])
 """
 
 import numbers

@@ -18,6 +18,7 @@ no transform has to guess (augment before you standardise).
 Example::
 
     >>> import numpy as np
+    >>> from data.augment.layout import from_batch, to_batch
     >>> batch, layout = to_batch(np.zeros((28, 28)))
     >>> batch.shape, layout
     ((1, 28, 28, 1), 'HW')
