@@ -16,7 +16,7 @@ import numbers
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_int
+from data._checks import check_aligned_arrays, check_bool, check_int, check_seed
 
 
 def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None):
@@ -158,7 +158,9 @@ def _assign_parts(n_rows, part_sizes, stratify, shuffle, seed):
     in the order of `order`.
     """
     labels, class_counts = _classes(stratify, n_rows, n_parts=len(part_sizes))
-    order = np.random.default_rng(seed).permutation(n_rows) if shuffle else np.arange(n_rows)
+    check_bool("shuffle", shuffle)
+    rng = np.random.default_rng(check_seed("seed", seed))
+    order = rng.permutation(n_rows) if shuffle else np.arange(n_rows)
     counts = _rows_per_part_and_class(class_counts, part_sizes)
     # Visit the rows class by class (keeping `order` within a class, hence the stable sort):
     # class c's first counts[0, c] rows go to part 0, its next counts[1, c] rows to part 1, ...
@@ -183,6 +185,15 @@ def _classes(stratify, n_rows, n_parts):
     if stratify.shape != (n_rows,):
         raise ValueError(
             f"stratify must have shape ({n_rows},), one label per row, got {stratify.shape}"
+        )
+    if stratify.dtype.kind not in "biuUS" and not (
+        stratify.dtype.kind == "f" and np.isfinite(stratify).all()
+    ):
+        raise ValueError(
+            f"stratify must hold class labels (ints, strings, or finite floats), got dtype "
+            f"{stratify.dtype}"
+            + (" with NaN or inf" if stratify.dtype.kind == "f" else "")
+            + "; NaN is never equal to itself, so each NaN would count as a class of its own"
         )
     classes, labels, class_counts = np.unique(stratify, return_inverse=True, return_counts=True)
     smallest = np.argmin(class_counts)

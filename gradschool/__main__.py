@@ -2,11 +2,14 @@
 
 import sys
 
+from gradschool import interrupts
+
 
 def entry() -> None:
-    """Run the command and exit with its status. The import of the command line is inside
-    the `try`, so a Ctrl-C while Python loads it is one line too, as it is later (where
-    `main` handles it)."""
+    """Run the command and exit with its status. Ctrl-C is handled from the first line on
+    (also while Python loads numpy and the packages, which takes a moment): one line,
+    exit status 130, never a traceback."""
+    interrupts.install()  # for the whole process: nothing runs after the command
     try:
         from gradschool.cli import main
 

@@ -11,13 +11,11 @@ first imports, is one line on stderr with a non-zero exit status, never a traceb
 """
 
 import argparse
-import contextlib
 import math
-import signal
 import sys
-import threading
 import traceback
 
+from gradschool import interrupts
 from gradschool.config import DEFAULT_LR, Config
 
 DEFAULTS = Config()
@@ -236,7 +234,7 @@ def _add_debug(parser, subcommands) -> None:
 
 def main(argv=None) -> int:
     """Run the command; return its exit status (0, 1 for an error, 130 for Ctrl-C)."""
-    with _interrupt_once():
+    with interrupts.interrupt_once():
         return _main(argv)
 
 
@@ -297,28 +295,3 @@ def _run(args) -> None:
             force=args.force,
             steps=args.steps,
         )
-
-
-@contextlib.contextmanager
-def _interrupt_once():
-    """The first Ctrl-C raises KeyboardInterrupt as usual; every later one is ignored, so
-    that a user pressing it repeatedly cannot interrupt the clean-up and the one-line
-    message with a traceback. Main thread only. Without a Ctrl-C the previous handler is
-    restored; after one, Ctrl-C stays ignored until the process ends (the command is
-    ending anyway, and a late one must not turn its exit into a traceback)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    interrupted = []
-
-    def interrupt(signum, frame):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        interrupted.append(signum)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, interrupt)
-    try:
-        yield
-    finally:
-        if not interrupted:
-            signal.signal(signal.SIGINT, previous)

@@ -1,0 +1,39 @@
+"""Ctrl-C for the `gradschool` command: the first one interrupts, later ones are ignored.
+
+Python turns Ctrl-C (SIGINT) into a KeyboardInterrupt wherever the program happens to be.
+The command catches it and says `interrupted` in one line; but a user who presses Ctrl-C
+again while that clean-up runs (a status being written, the message being printed) would
+interrupt the clean-up itself and get a traceback. So after the first Ctrl-C every later
+one is ignored, until the process ends.
+"""
+
+import contextlib
+import signal
+import threading
+
+
+def install():
+    """From now on, the first Ctrl-C raises KeyboardInterrupt and later ones are ignored.
+    Returns the previous handler (None outside the main thread, where signals cannot be
+    handled, and nothing is changed)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGINT, interrupt)
+
+
+@contextlib.contextmanager
+def interrupt_once():
+    """`install()` for the block. Without a Ctrl-C the previous handler is restored after
+    it; after one, Ctrl-C stays ignored (the command is ending, and a late one must not
+    turn its exit into a traceback)."""
+    previous = install()
+    try:
+        yield
+    finally:
+        if previous is not None and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            signal.signal(signal.SIGINT, previous)
