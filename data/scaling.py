@@ -104,30 +104,35 @@ class StandardScaler(_Scaler):
         self.scale_ = None
 
     def _fit_statistics(self, X):
-        unit = _unit(np.max(np.abs(X), axis=0))
-        scaled = X / unit
-        self.mean_ = scaled.mean(axis=0) * unit
-        std = np.sqrt(scaled.var(axis=0)) * unit
-        with np.errstate(over="ignore", under="ignore"):
-            self.var_ = std**2  # only an attribute: σ² of ±1e308 is beyond float64 (inf)
+        # μ and σ in units (see `_unit`), kept for transform: they are exact where μ and σ
+        # themselves may not be representable (σ of [0, 5e-324, 1e-323] is subnormal)
+        self._unit = _unit(np.max(np.abs(X), axis=0))
+        scaled = X / self._unit
+        self._mean_in_units = scaled.mean(axis=0)
+        std_in_units = np.sqrt(scaled.var(axis=0))
         # A constant feature has no spread to divide by; like scikit-learn, use σ = 1 so it is
         # only shifted. Constancy is tested exactly (max == min) because the computed std of
         # a constant column can be a tiny rounding error instead of 0.
         is_constant = X.max(axis=0) == X.min(axis=0)
-        self.scale_ = np.where(is_constant, 1.0, std)
+        # σ = 1 is 1/unit in units: inf for a subnormal unit, which maps the feature to 0
+        with np.errstate(over="ignore"):
+            self._scale_in_units = np.where(is_constant, 1.0 / self._unit, std_in_units)
+        with np.errstate(over="ignore", under="ignore"):  # attributes only: σ² of ±1e308 is inf
+            self.mean_ = self._mean_in_units * self._unit
+            self.scale_ = np.where(is_constant, 1.0, std_in_units * self._unit)
+            self.var_ = np.where(is_constant, 0.0, (std_in_units * self._unit) ** 2)
 
     def transform(self, X):
         """z = (x − μ) / σ for X of shape (n_samples, n_features)."""
         X = self._check_input(X)
-        unit = _unit(self.scale_)
-        z = (X / unit - self.mean_ / unit) / (self.scale_ / unit)
+        z = (X / self._unit - self._mean_in_units) / self._scale_in_units
         return z.astype(X.dtype, copy=False)
 
     def inverse_transform(self, Z):
         """x = z · σ + μ: undo `transform`."""
         Z = self._check_input(Z)
-        unit = _unit(self.scale_)
-        return ((Z * (self.scale_ / unit) + self.mean_ / unit) * unit).astype(Z.dtype, copy=False)
+        x = (Z * self._scale_in_units + self._mean_in_units) * self._unit
+        return x.astype(Z.dtype, copy=False)
 
     def __repr__(self):
         return "StandardScaler()"
@@ -181,25 +186,28 @@ class MinMaxScaler(_Scaler):
         # the range in units: max − min of ±1e308 is 2e308, beyond float64, but not in units
         range_in_units = self.data_max_ / self._unit - self.data_min_ / self._unit
         range_in_units = np.where(range_in_units == 0, 1.0, range_in_units)
-        with np.errstate(over="ignore", under="ignore"):  # attributes only (may be inf / 0)
+        # attributes only, for people and scikit-learn habits; where they are beyond float64
+        # (the range of ±1e308, the scale of subnormal data) they are inf or NaN
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
             self.data_range_ = self.data_max_ - self.data_min_
             self.scale_ = (high - low) / range_in_units / self._unit
             self.min_ = low - self.data_min_ * self.scale_
-        self._factor = (high - low) / range_in_units  # x' per unit of x
+        self._range_in_units = range_in_units
 
     def transform(self, X):
         """x' = a + (x − min) · (b − a) / (max − min) for X of shape (n_samples, n_features)
         (the same map as x · scale_ + min_, computed in units so that nothing overflows)."""
         X = self._check_input(X)
-        low, _ = self.feature_range
-        shifted = X / self._unit - self.data_min_ / self._unit
-        return (low + shifted * self._factor).astype(X.dtype, copy=False)
+        low, high = self.feature_range
+        fraction = (X / self._unit - self.data_min_ / self._unit) / self._range_in_units
+        return (low + fraction * (high - low)).astype(X.dtype, copy=False)
 
     def inverse_transform(self, X_scaled):
         """x = min + (x' − a) · (max − min) / (b − a): undo `transform`."""
         X_scaled = self._check_input(X_scaled)
-        low, _ = self.feature_range
-        units = (X_scaled - low) / self._factor + self.data_min_ / self._unit
+        low, high = self.feature_range
+        fraction = (X_scaled - low) / (high - low)
+        units = fraction * self._range_in_units + self.data_min_ / self._unit
         return (units * self._unit).astype(X_scaled.dtype, copy=False)
 
     def __repr__(self):

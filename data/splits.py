@@ -186,14 +186,10 @@ def _classes(stratify, n_rows, n_parts):
         raise ValueError(
             f"stratify must have shape ({n_rows},), one label per row, got {stratify.shape}"
         )
-    if stratify.dtype.kind not in "biuUS" and not (
-        stratify.dtype.kind == "f" and np.isfinite(stratify).all()
-    ):
+    if stratify.dtype.kind in "fc" and not np.isfinite(stratify).all():
         raise ValueError(
-            f"stratify must hold class labels (ints, strings, or finite floats), got dtype "
-            f"{stratify.dtype}"
-            + (" with NaN or inf" if stratify.dtype.kind == "f" else "")
-            + "; NaN is never equal to itself, so each NaN would count as a class of its own"
+            "stratify holds NaN or inf, which is not a class label (and NaN, never equal to "
+            "itself, would not even be one class)"
         )
     classes, labels, class_counts = np.unique(stratify, return_inverse=True, return_counts=True)
     smallest = np.argmin(class_counts)

@@ -24,6 +24,11 @@ from .layout import from_batch, to_batch
 
 BORDERS = ("reflect", "constant", "edge")
 
+#: The largest factor (sharpness, brightness, contrast, saturation) or noise level a
+#: transform takes: far beyond any useful augmentation, and small enough that float32
+#: pixel arithmetic (factor · x, with x in [0, 1]) cannot overflow.
+LARGEST_FACTOR = 1e6
+
 
 class Transform:
     """Base class of every augmentation: checks, layout, per-image ``p``, dtype and range.

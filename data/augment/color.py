@@ -18,7 +18,7 @@ import numpy as np
 
 from data._checks import check_probability, check_range, check_real
 
-from .base import Transform
+from .base import LARGEST_FACTOR, Transform
 from .layout import colour_and_alpha
 
 LUMA_WEIGHTS = (0.299, 0.587, 0.114)
@@ -108,8 +108,8 @@ def adjust_hue(images, shift):
 def _factor_range(value, name):
     """torchvision's reading of a jitter strength: ``b`` gives ``(max(0, 1-b), 1+b)``."""
     if isinstance(value, (tuple, list)):
-        return check_range(name, value, 0.0)
-    strength = check_real(name, value, 0.0)
+        return check_range(name, value, 0.0, LARGEST_FACTOR)
+    strength = check_real(name, value, 0.0, LARGEST_FACTOR)
     return (max(0.0, 1.0 - strength), 1.0 + strength)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from data._checks import check_range, check_real
 
-from .base import Transform
+from .base import LARGEST_FACTOR, Transform
 from .color import per_image, with_colour
 from .layout import colour_and_alpha
 
@@ -25,7 +25,7 @@ class GaussianNoise(Transform):
     """
 
     def __init__(self, std=0.05):
-        self.std = check_real("std", std, 0.0)
+        self.std = check_real("std", std, 0.0, LARGEST_FACTOR)
 
     def transform(self, images, rng):
         colour, _ = colour_and_alpha(images)

@@ -17,7 +17,7 @@ import numpy as np
 
 from data._checks import check_probability, check_real, is_int
 
-from .base import Transform
+from .base import LARGEST_FACTOR, Transform
 from .color import blend, per_image, with_colour
 from .layout import colour_and_alpha
 
@@ -172,7 +172,9 @@ class Sharpness(Transform):
     """
 
     def __init__(self, sharpness_factor, p=0.5):
-        self.sharpness_factor = check_real("sharpness_factor", sharpness_factor, 0.0)
+        self.sharpness_factor = check_real(
+            "sharpness_factor", sharpness_factor, 0.0, LARGEST_FACTOR
+        )
         self.p = check_probability("p", p)
 
     def transform(self, images, rng):
