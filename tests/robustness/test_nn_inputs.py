@@ -307,3 +307,18 @@ def test_early_stopping_stops_on_a_nan_validation_loss_and_restores_the_best_wei
 def test_early_stopping_refuses_absurd_arguments(kwargs, match):
     with pytest.raises((TypeError, ValueError), match=match):
         EarlyStopping(**kwargs)
+
+
+# ----- gradcheck's own arguments ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [({"eps": 0}, "eps"), ({"eps": -1e-6}, "eps"), ({"eps": math.nan}, "eps"),
+     ({"eps": "1e-6"}, "eps"), ({"atol": -1.0}, "atol"), ({"rtol": math.inf}, "rtol")],
+)  # fmt: skip
+def test_gradcheck_refuses_a_zero_or_absurd_step(kwargs, match):
+    from autograd import gradcheck
+
+    with pytest.raises((ValueError, TypeError), match=match):
+        gradcheck(lambda x: (x * x).sum(), Value(np.array([1.0, 2.0])), **kwargs)
