@@ -16,7 +16,7 @@ import numbers
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_bool, check_int, check_seed
+from data._checks import check_aligned_arrays, check_bool, check_int, check_seed, is_number
 
 
 def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None):
@@ -133,7 +133,7 @@ def _part_sizes(n_rows, held_out):
 
 def _rows_for(name, size, n_rows):
     """The number of rows a size argument asks for: a fraction of n_rows or a count."""
-    if isinstance(size, bool) or not isinstance(size, numbers.Real):
+    if not is_number(size):
         raise TypeError(
             f"{name} must be a fraction (float) or a number of rows (int), got {size!r}"
         )

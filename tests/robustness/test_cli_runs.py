@@ -45,16 +45,36 @@ def status_of(folder):
     return json.loads((folder / "metrics.json").read_text())["status"]
 
 
-def command(*arguments, cwd):
-    """Start `python -m gradschool …` in `cwd` (its own session, so signals reach it)."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "gradschool", *map(str, arguments)],
+STARTED = []  # every process a test starts; the `no_leftovers` fixture kills survivors
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers():
+    """Whatever happens in a test, no process it started outlives it."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def spawn(arguments, cwd):
+    process = subprocess.Popen(
+        arguments,
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": ROOT},
     )
+    STARTED.append(process)
+    return process
+
+
+def command(*arguments, cwd):
+    """Start `python -m gradschool …` in `cwd`."""
+    return spawn([sys.executable, "-m", "gradschool", *map(str, arguments)], cwd)
 
 
 def finish(process):
@@ -239,6 +259,32 @@ def test_concurrent_claims_never_share_a_folder(tmp_path, monkeypatch):
     assert len(set(claimed)) == 16 and len(list((tmp_path / "runs").iterdir())) == 16
 
 
+def test_a_folder_that_appears_after_the_check_is_not_shared(tmp_path, monkeypatch):
+    """The race of two runs started in the same second, made deterministic: another run
+    creates runs/xor-<stamp> just after this one looked (exists() said no). The claim must
+    still end in a folder of its own."""
+    import datetime
+    import pathlib
+    import types
+
+    stamp = datetime.datetime(2026, 1, 2, 3, 4, 5)
+    fake = types.SimpleNamespace(datetime=types.SimpleNamespace(now=lambda: stamp))
+    monkeypatch.setattr(runs, "datetime", fake)
+    monkeypatch.chdir(tmp_path)
+    other = tmp_path / "runs" / "xor-20260102-030405"
+    other.mkdir(parents=True)
+    (other / "config.json").write_text("{}")  # the other run's first file
+    real_exists = pathlib.Path.exists
+    monkeypatch.setattr(
+        pathlib.Path,
+        "exists",
+        lambda self, **kw: False if self.name == other.name else real_exists(self, **kw),
+    )
+    folder = runs.claim(None, "xor").target
+    assert folder.resolve() != other.resolve()
+    assert [p.name for p in other.iterdir()] == ["config.json"]
+
+
 def test_four_runs_started_at_once_write_four_folders(tmp_path):
     processes = [command("train", *FAST, cwd=tmp_path) for _ in range(4)]
     results = [finish(process) for process in processes]
@@ -382,10 +428,7 @@ def test_ctrl_c_during_the_imports_is_at_most_one_line(tmp_path, delay):
         f"sys.argv = ['gradschool', 'train', *{FAST!r}, '--out', {str(tmp_path / 'run')!r}]\n"
         "runpy.run_module('gradschool', run_name='__main__')\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", launcher], cwd=tmp_path, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": ROOT},
-    )  # fmt: skip
+    process = spawn([sys.executable, "-c", launcher], tmp_path)
     assert process.stdout.readline() == "started\n"
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
