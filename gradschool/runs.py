@@ -31,6 +31,7 @@ import threading
 import numpy as np
 
 from gradschool.config import Config
+from nn.checkpoint import process_exists
 
 CONFIG, MODEL, HISTORY, METRICS = "config.json", "model.npz", "history.csv", "metrics.json"
 GRAPH = "graph"  # graph.dot, graph.svg, graph.png
@@ -151,7 +152,7 @@ def status_of(folder) -> tuple:
     if metrics is None:  # no readable metrics.json: a run that died before writing it
         return FAILED, {}
     status = metrics.get("status", COMPLETE)
-    if status == RUNNING and not _is_running(metrics.get("pid")):
+    if status == RUNNING and not process_exists(metrics.get("pid")):
         status = INTERRUPTED
     return status, metrics
 
@@ -284,21 +285,6 @@ def _remove_abandoned_stagings(folder) -> None:
         status, _ = status_of(staging) if staging.is_dir() else ("", {})
         if status != RUNNING:
             shutil.rmtree(staging, ignore_errors=True)
-
-
-def _is_running(pid) -> bool:
-    """Whether a process with this pid exists (our own process counts)."""
-    if isinstance(pid, bool) or not isinstance(pid, int) or pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists but belongs to someone else, or we cannot tell
-    return True
 
 
 @contextlib.contextmanager

@@ -42,8 +42,11 @@ def check_real(name, value, low=-math.inf, high=math.inf, *, high_open=False):
 
 
 def check_seed(name, seed):
-    """`seed` if it can seed `numpy.random.default_rng`: None, an int >= 0 or a Generator."""
-    if seed is None or isinstance(seed, np.random.Generator):
+    """`seed` if it can seed `numpy.random.default_rng`: None, an int >= 0, or numpy's own
+    Generator, SeedSequence or BitGenerator (-1, 'x' and 1.5 are refused here, by name)."""
+    if seed is None or isinstance(
+        seed, np.random.Generator | np.random.SeedSequence | np.random.BitGenerator
+    ):
         return seed
     return check_int(name, seed, 0)
 

@@ -197,13 +197,17 @@ def _remove_abandoned_temporaries(folder) -> None:
         if not (name.startswith(_TEMPORARY_PREFIX) and name.endswith(".tmp")):
             continue
         pid = name[len(_TEMPORARY_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _is_running(int(pid)):
+        if pid.isdigit() and not process_exists(int(pid)):
             # another save may have removed it first, or the folder may be read-only
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(folder, name))
 
 
-def _is_running(pid) -> bool:
+def process_exists(pid) -> bool:
+    """Whether a process with this pid exists (our own counts): a temporary file or a run
+    folder whose writer is gone was abandoned. Unsure (no permission to ask) counts as yes."""
+    if isinstance(pid, bool) or not isinstance(pid, int) or pid <= 0:
+        return False
     if pid == os.getpid():
         return True
     try:
