@@ -278,3 +278,36 @@ def test_augmentations_take_read_only_non_contiguous_and_float16_images(layout):
         x, expected = x.astype(np.float16), expected.astype(np.float16)
     y = augment.HorizontalFlip(p=1.0)(x, rng=np.random.default_rng(0))
     assert y.dtype == x.dtype and np.array_equal(y, expected)
+
+
+# ----- the DataLoader over any sizes and memory layouts -----------------------------------
+
+
+@given(
+    n=st.integers(1, 40),
+    batch_size=st.integers(1, 50),
+    shuffle=st.booleans(),
+    drop_last=st.booleans(),
+    layout=st.sampled_from(["contiguous", "read-only", "non-contiguous", "float16", "int8"]),
+    seed=st.integers(0, 2**32),
+)
+def test_dataloader_visits_every_row_once_with_x_and_y_aligned(
+    n, batch_size, shuffle, drop_last, layout, seed
+):
+    X = np.arange(2 * n, dtype=np.float64).reshape(n, 2)
+    y = np.arange(n)
+    if layout == "read-only":
+        X.flags.writeable = False
+    elif layout == "non-contiguous":
+        X = np.repeat(X, 2, axis=1)[:, ::2]
+    elif layout in ("float16", "int8"):
+        X = X.astype(layout)
+    loader = DataLoader(X, y, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last,
+                        seed=seed)  # fmt: skip
+    batches = list(loader)
+    assert len(batches) == len(loader)
+    rows = np.concatenate([yb for _, yb in batches]) if batches else np.zeros(0, int)
+    expected = (n // batch_size) * batch_size if drop_last else n
+    assert len(rows) == expected and len(set(rows.tolist())) == expected
+    for xb, yb in batches:
+        assert xb.dtype == X.dtype and np.array_equal(xb, X[yb])

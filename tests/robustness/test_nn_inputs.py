@@ -322,3 +322,30 @@ def test_gradcheck_refuses_a_zero_or_absurd_step(kwargs, match):
 
     with pytest.raises((ValueError, TypeError), match=match):
         gradcheck(lambda x: (x * x).sum(), Value(np.array([1.0, 2.0])), **kwargs)
+
+
+# ----- losses over random shapes: the one accepted mismatch, or a ValueError --------------
+
+
+@given(
+    prediction_shape=hnp.array_shapes(min_dims=0, max_dims=2, min_side=1, max_side=3),
+    target_shape=hnp.array_shapes(min_dims=0, max_dims=2, min_side=1, max_side=3),
+    dtype=st.sampled_from([np.float16, np.float32, np.float64]),
+)
+def test_mse_and_l1_accept_equal_shapes_or_n1_with_n_and_nothing_else(
+    prediction_shape, target_shape, dtype
+):
+    rng = np.random.default_rng(0)
+    prediction = rng.normal(size=prediction_shape).astype(dtype)
+    target = rng.normal(size=target_shape)
+    column = len(prediction_shape) == 2 and prediction_shape[1] == 1
+    agree = prediction_shape == target_shape or (column and target_shape == prediction_shape[:1])
+    for loss, reference in ((mse_loss, np.square), (l1_loss, np.abs)):
+        if not agree:
+            with pytest.raises(ValueError, match="do not agree"):
+                loss(prediction, target)
+            continue
+        value = loss(prediction, target).item()
+        difference = prediction.reshape(target.shape).astype(np.float64) - target.astype(dtype)
+        expected = float(np.mean(reference(difference)))
+        assert value == pytest.approx(expected, rel=1e-2 if dtype == np.float16 else 1e-5)
