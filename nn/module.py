@@ -19,6 +19,7 @@ were set), descending into sub-modules and into lists and tuples. Names are dott
 """
 
 from collections import namedtuple
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -180,6 +181,11 @@ class Module:
         1e300 would become inf in a float32 model); nothing is loaded unless everything
         fits.
         """
+        if not isinstance(state_dict, Mapping):
+            raise TypeError(
+                f"load_state_dict expects a dict {{name: array}} (as state_dict() returns), "
+                f"got {type(state_dict).__name__}"
+            )
         parameters = dict(self.named_parameters())
         missing = [name for name in parameters if name not in state_dict]
         unexpected = [name for name in state_dict if name not in parameters]

@@ -349,3 +349,21 @@ def test_mse_and_l1_accept_equal_shapes_or_n1_with_n_and_nothing_else(
         difference = prediction.reshape(target.shape).astype(np.float64) - target.astype(dtype)
         expected = float(np.mean(reference(difference)))
         assert value == pytest.approx(expected, rel=1e-2 if dtype == np.float16 else 1e-5)
+
+
+@pytest.mark.parametrize("garbage", [None, "weights", [("layers.0.weight", 1.0)], 3.0])
+def test_module_load_state_dict_of_garbage_is_a_type_error(garbage):
+    with pytest.raises(TypeError, match="load_state_dict expects a dict"):
+        MLP(2, [3], 1, seed=0).load_state_dict(garbage)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [np.array([[1 + 1j, 0, 0]] * 2), np.array([[None, 1.0, 2.0]] * 2, dtype=object),
+     np.array([["a", "b", "c"]] * 2)],
+    ids=["complex", "object", "str"],
+)  # fmt: skip
+def test_module_load_state_dict_refuses_arrays_that_are_not_real(value):
+    model = Linear(2, 3, seed=0)
+    with pytest.raises(TypeError, match="expected real numbers"):
+        model.load_state_dict({"weight": value, "bias": np.zeros(3)})
