@@ -37,3 +37,18 @@ def interrupt_once():
     finally:
         if previous is not None and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
             signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def ignored():
+    """Ignore Ctrl-C inside the block (main thread only), e.g. while a run folder changes
+    state (a status written, two renames), so that no Ctrl-C leaves it half-changed; the
+    previous handler is restored after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -24,12 +24,11 @@ import json
 import os
 import pathlib
 import shutil
-import signal
 import tempfile
-import threading
 
 import numpy as np
 
+from gradschool import interrupts
 from gradschool.config import Config
 from nn.checkpoint import process_exists
 
@@ -66,14 +65,14 @@ class Run:
         earlier one, put it in that one's place."""
         write_metrics(self.path, metrics)
         if self.path != self.target:
-            with _sigint_deferred():
+            with interrupts.ignored():
                 _swap(self.path, self.target)
 
     def abandon(self, status, error=None) -> None:
         """Mark a new folder as `status` ("failed" with `error`, or "interrupted"), so that a
         retry into it needs no --force; a folder written beside an earlier run is removed,
         and the earlier run stays as it was."""
-        with _sigint_deferred():
+        with interrupts.ignored():
             if self.path == self.target:
                 with contextlib.suppress(OSError):
                     write_status(self.path, status, error=error)
@@ -285,17 +284,3 @@ def _remove_abandoned_stagings(folder) -> None:
         status, _ = status_of(staging) if staging.is_dir() else ("", {})
         if status != RUNNING:
             shutil.rmtree(staging, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _sigint_deferred():
-    """Ignore Ctrl-C while a run folder changes state (a status written, two renames), so a
-    second Ctrl-C cannot leave it half-changed; the previous handler is restored after."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
