@@ -14,6 +14,11 @@ def entry() -> None:
         from gradschool.cli import main
 
         status = main()
+    except Exception:
+        if not interrupts.happened():
+            raise
+        print("gradschool: interrupted", file=sys.stderr)  # a Ctrl-C that C code turned
+        status = 130  # into an ImportError while gradschool.cli was loading
     except KeyboardInterrupt:
         print("gradschool: interrupted", file=sys.stderr)
         status = 130

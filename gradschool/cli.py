@@ -256,16 +256,12 @@ def _main(argv) -> int:
         )
         return 1
     except Exception as error:
-        from gradschool import runs
-
-        expected = (
-            runs.RunError,
-            ValueError,
-            TypeError,
-            RuntimeError,
-            OSError,
-            FloatingPointError,
-        )
+        if interrupts.happened():  # a Ctrl-C that C code turned into another error
+            print(f"{name}: interrupted", file=sys.stderr)
+            return 130
+        runs = sys.modules.get("gradschool.runs")  # not imported: no RunError was raised
+        expected = (ValueError, TypeError, RuntimeError, OSError, FloatingPointError)
+        expected += (runs.RunError,) if runs is not None else ()
         if debug:
             traceback.print_exc()
         message = error.args[0] if len(error.args) == 1 else str(error)

@@ -11,6 +11,16 @@ import contextlib
 import signal
 import threading
 
+#: Set when the first Ctrl-C has been seen. C code that is interrupted (numpy's extension
+#: modules while they load) may turn the KeyboardInterrupt into another error, such as an
+#: ImportError; this tells `main` that the real cause was Ctrl-C.
+_interrupted = threading.Event()
+
+
+def happened() -> bool:
+    """Whether a Ctrl-C has been seen (since `install`)."""
+    return _interrupted.is_set()
+
 
 def install():
     """From now on, the first Ctrl-C raises KeyboardInterrupt and later ones are ignored.
@@ -21,8 +31,10 @@ def install():
 
     def interrupt(signum, frame):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _interrupted.set()
         raise KeyboardInterrupt
 
+    _interrupted.clear()
     return signal.signal(signal.SIGINT, interrupt)
 
 
