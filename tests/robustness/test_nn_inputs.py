@@ -367,3 +367,50 @@ def test_module_load_state_dict_refuses_arrays_that_are_not_real(value):
     model = Linear(2, 3, seed=0)
     with pytest.raises(TypeError, match="expected real numbers"):
         model.load_state_dict({"weight": value, "bias": np.zeros(3)})
+
+
+# ----- every public function and module of nn, fed data that is not real numbers ----------
+
+from nn import (  # noqa: E402 (grouped with the tests that use them)
+    Identity,
+    ReLU,
+    Sigmoid,
+    Sign,
+    Softmax,
+    Tanh,
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+)
+
+ENTRY_POINTS = {
+    "Linear": lambda x: Linear(2, 3, seed=0)(x),
+    "MLP": lambda x: MLP(2, [3], 2, seed=0)(x),
+    "Sequential": lambda x: Sequential(Linear(2, 2, seed=0), ReLU())(x),
+    "Perceptron": lambda x: Perceptron(2, seed=0)(x),
+    "Perceptron.fit": lambda x: Perceptron(2, seed=0).fit(x, np.array([1, -1])[: len(x)]),
+    "Flatten": lambda x: Flatten()(x),
+    "Dropout": lambda x: Dropout(0.5, seed=0)(x),
+    "ReLU": lambda x: ReLU()(x),
+    "Sigmoid": lambda x: Sigmoid()(x),
+    "Tanh": lambda x: Tanh()(x),
+    "Sign": lambda x: Sign()(x),
+    "Softmax": lambda x: Softmax()(x),
+    "Identity": lambda x: Identity()(x),
+    "mse_loss": lambda x: mse_loss(x, np.zeros((1, 2))),
+    "l1_loss": lambda x: l1_loss(x, np.zeros((1, 2))),
+    "binary_cross_entropy": lambda x: binary_cross_entropy(x, np.zeros((1, 2))),
+    "bce_with_logits": lambda x: binary_cross_entropy_with_logits(x, np.zeros((1, 2))),
+    "hinge_loss": lambda x: hinge_loss(x, np.ones((1, 2))),
+    "cross_entropy": lambda x: cross_entropy(x, np.array([0])),
+    "mse_loss-target": lambda x: mse_loss(np.zeros((1, 2)), x),
+    "cross_entropy-target": lambda x: cross_entropy(np.zeros((1, 2)), x[0]),
+    "accuracy": lambda x: accuracy(x, np.array([0])),
+    "mae": lambda x: mae(x, np.zeros((1, 2))),
+}
+
+
+@pytest.mark.parametrize("kind", ["complex", "object-none", "object-float", "str"])
+@pytest.mark.parametrize("entry", list(ENTRY_POINTS))
+def test_every_nn_entry_point_refuses_data_that_is_not_real(entry, kind):
+    with pytest.raises(TypeError, match=r"real numbers|must hold numbers"):
+        ENTRY_POINTS[entry](NOT_REAL[kind])
