@@ -296,3 +296,33 @@ def test_clip_grad_norm_refuses_an_absurd_max_norm(max_norm):
     w.grad = np.ones(2)
     with pytest.raises((ValueError, TypeError), match="max_norm"):
         clip_grad_norm([w], max_norm)
+
+
+# ----- 0-d, float, empty and float16 parameters --------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(OPTIMIZERS))
+@pytest.mark.parametrize(
+    "data", [3.0, np.array(3.0), np.zeros((0, 2)), np.array([3.0], np.float32)],
+    ids=["float", "0-d", "empty", "float32"],
+)  # fmt: skip
+def test_an_optimizer_keeps_the_kind_shape_and_dtype_of_every_parameter(kind, data):
+    w = Value(data)
+    opt = OPTIMIZERS[kind]([w])
+    w.grad = 1.0 if isinstance(data, float) else np.ones_like(data)
+    opt.step()
+    if isinstance(data, float):
+        assert type(w.data) is float and w.data < 3.0
+    else:
+        assert type(w.data) is np.ndarray and w.data.shape == data.shape
+        assert w.data.dtype == data.dtype and np.all(w.data < 3.0)
+
+
+@pytest.mark.parametrize("kind", ["sgd", "momentum"])
+def test_float16_parameters_with_sgd_and_momentum_stay_finite(kind):
+    w = Value(np.array([1.0, -1.0], np.float16))
+    opt = OPTIMIZERS[kind]([w])
+    for _ in range(3):
+        w.grad = np.zeros(2, np.float16)
+        opt.step()
+    assert w.data.dtype == np.float16 and np.array_equal(w.data, [1.0, -1.0])
