@@ -10,6 +10,9 @@ derivative for element i is
 exact up to O(ε²). They must agree within atol + rtol·|numerical| for every element.
 """
 
+import math
+import numbers
+
 import numpy as np
 
 from autograd.grad_mode import no_grad
@@ -37,6 +40,9 @@ def gradcheck(fn, *inputs, eps=1e-6, atol=1e-5, rtol=1e-3, seed=0) -> bool:
         >>> gradcheck(lambda x: (x * x).sum(), Value(np.array([1.0, 2.0])))
         True
     """
+    _check_tolerance("eps", eps, positive=True)
+    _check_tolerance("atol", atol)
+    _check_tolerance("rtol", rtol)
     checked = [(i, x) for i, x in enumerate(inputs) if isinstance(x, Value) and x.requires_grad]
     for position, x in checked:
         if x.dtype != np.float64:
@@ -82,6 +88,17 @@ def gradcheck(fn, *inputs, eps=1e-6, atol=1e-5, rtol=1e-3, seed=0) -> bool:
                     f"{atol + rtol * abs(numerical):.3g})"
                 )
     return True
+
+
+def _check_tolerance(name, value, positive=False):
+    """A finite real number >= 0 (> 0 with `positive`: eps = 0 would divide by zero)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"gradcheck: {name} must be a real number, got {value!r}")
+    if not (math.isfinite(value) and (value > 0 if positive else value >= 0)):
+        raise ValueError(
+            f"gradcheck: {name} must be a finite number {'> 0' if positive else '>= 0'}, "
+            f"got {value!r}"
+        )
 
 
 def _central_difference(x: Value, index: tuple, eps: float, weighted_output) -> float:

@@ -13,14 +13,14 @@ shape (n_samples,), or float64 targets for regression.
 
 import numpy as np
 
-from data._checks import check_int, check_real
+from data._checks import check_int, check_real, check_seed
 
 
 def _start(n_samples, noise, seed):
     """Check the arguments every generator takes; return (n_samples, noise, rng)."""
     n_samples = check_int("n_samples", n_samples, minimum=1)
-    noise = check_real("noise", noise, minimum=0)
-    return n_samples, noise, np.random.default_rng(seed)
+    noise = check_real("noise", noise, low=0)
+    return n_samples, noise, np.random.default_rng(check_seed("seed", seed))
 
 
 def _balanced_labels(n_samples, n_classes, rng):
@@ -83,7 +83,7 @@ def make_circles(n_samples=200, *, noise=0.05, factor=0.5, seed=None):
     Example:
         >>> X, y = make_circles(100, factor=0.3, seed=0)
     """
-    factor = check_real("factor", factor, minimum=0)
+    factor = check_real("factor", factor, low=0)
     if not 0 < factor < 1:
         raise ValueError(f"factor must be in (0, 1) (the inner circle's radius), got {factor}")
     n_samples, noise, rng = _start(n_samples, noise, seed)
@@ -116,7 +116,7 @@ def make_spirals(n_samples=300, n_classes=3, *, noise=0.05, turns=1.0, seed=None
         [0, 1, 2, 3, 4]
     """
     n_classes = check_int("n_classes", n_classes, minimum=1)
-    turns = check_real("turns", turns, minimum=0)
+    turns = check_real("turns", turns, low=0)
     if turns == 0:
         raise ValueError("turns must be > 0, got 0.0")
     n_samples, noise, rng = _start(n_samples, noise, seed)

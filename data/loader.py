@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_int
+from data._checks import check_aligned_arrays, check_bool, check_int, check_seed
 
 
 class DataLoader:
@@ -25,7 +25,9 @@ class DataLoader:
         seed: seed for `numpy.random.default_rng`, the loader's generator.
         transform: None, or a callable applied to the first array of every batch as
             ``transform(x_batch, rng=generator)`` (e.g. a `data.augment` transform), with the
-            loader's generator so that augmented epochs are reproducible from `seed`.
+            loader's generator so that augmented epochs are reproducible from `seed`. It
+            must return a numpy array with as many rows as it was given: anything else
+            (None, a list, a changed row count, which would misalign x and y) is an error.
 
     Yields:
         Tuples with one array per input array, of shape (batch, ...) each. Unshuffled
@@ -50,10 +52,10 @@ class DataLoader:
         self.batch_size = check_int("batch_size", batch_size, minimum=1)
         if transform is not None and not callable(transform):
             raise TypeError(f"transform must be callable or None, got {type(transform).__name__}")
-        self.shuffle = shuffle
-        self.drop_last = drop_last
+        self.shuffle = check_bool("shuffle", shuffle)
+        self.drop_last = check_bool("drop_last", drop_last)
         self.transform = transform
-        self._rng = np.random.default_rng(seed)
+        self._rng = np.random.default_rng(check_seed("seed", seed))
 
     def __len__(self):
         if self.drop_last:
@@ -68,8 +70,24 @@ class DataLoader:
                 rows = order[rows]  # one fancy-index gather per array and batch
             batch = tuple(array[rows] for array in self.arrays)
             if self.transform is not None:
-                batch = (self.transform(batch[0], rng=self._rng), *batch[1:])
+                batch = (self._transformed(batch[0]), *batch[1:])
             yield batch
+
+    def _transformed(self, x):
+        """The transform of one batch's first array, checked to still match the others."""
+        out = self.transform(x, rng=self._rng)
+        if not isinstance(out, np.ndarray):
+            raise TypeError(
+                f"DataLoader: transform {self.transform!r} returned a "
+                f"{type(out).__name__}, expected a numpy array of {len(x)} rows"
+            )
+        if out.ndim == 0 or len(out) != len(x):
+            raise ValueError(
+                f"DataLoader: transform {self.transform!r} returned shape {out.shape} for a "
+                f"batch of {len(x)} rows; it must keep the number of rows, or x and y would "
+                "no longer match"
+            )
+        return out
 
     def __repr__(self):
         return (

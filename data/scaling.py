@@ -3,6 +3,11 @@
 Both scalers are affine maps per feature (column). Their statistics come from the training
 set only: scaling the test set with its own statistics would leak information about it and
 give it a different map from the one the model was trained on.
+
+Both compute on each feature divided by a power of two near its largest magnitude (see
+`_unit`): exact, so ordinary data gives the same numbers bit for bit, but nothing
+overflows (±1e308, whose variance is 1e616) or underflows ([0, 1e-300], whose variance is
+1e-601) on the way.
 """
 
 import numpy as np
@@ -99,23 +104,35 @@ class StandardScaler(_Scaler):
         self.scale_ = None
 
     def _fit_statistics(self, X):
-        self.mean_ = X.mean(axis=0)
-        self.var_ = X.var(axis=0)
+        # μ and σ in units (see `_unit`), kept for transform: they are exact where μ and σ
+        # themselves may not be representable (σ of [0, 5e-324, 1e-323] is subnormal)
+        self._unit = _unit(np.max(np.abs(X), axis=0))
+        scaled = X / self._unit
+        self._mean_in_units = scaled.mean(axis=0)
+        std_in_units = np.sqrt(scaled.var(axis=0))
         # A constant feature has no spread to divide by; like scikit-learn, use σ = 1 so it is
         # only shifted. Constancy is tested exactly (max == min) because the computed std of
         # a constant column can be a tiny rounding error instead of 0.
         is_constant = X.max(axis=0) == X.min(axis=0)
-        self.scale_ = np.where(is_constant, 1.0, np.sqrt(self.var_))
+        # σ = 1 is 1/unit in units: inf for a subnormal unit, which maps the feature to 0
+        with np.errstate(over="ignore"):
+            self._scale_in_units = np.where(is_constant, 1.0 / self._unit, std_in_units)
+        with np.errstate(over="ignore", under="ignore"):  # attributes only: σ² of ±1e308 is inf
+            self.mean_ = self._mean_in_units * self._unit
+            self.scale_ = np.where(is_constant, 1.0, std_in_units * self._unit)
+            self.var_ = np.where(is_constant, 0.0, (std_in_units * self._unit) ** 2)
 
     def transform(self, X):
         """z = (x − μ) / σ for X of shape (n_samples, n_features)."""
         X = self._check_input(X)
-        return ((X - self.mean_) / self.scale_).astype(X.dtype, copy=False)
+        z = (X / self._unit - self._mean_in_units) / self._scale_in_units
+        return z.astype(X.dtype, copy=False)
 
     def inverse_transform(self, Z):
         """x = z · σ + μ: undo `transform`."""
         Z = self._check_input(Z)
-        return (Z * self.scale_ + self.mean_).astype(Z.dtype, copy=False)
+        x = (Z * self._scale_in_units + self._mean_in_units) * self._unit
+        return x.astype(Z.dtype, copy=False)
 
     def __repr__(self):
         return "StandardScaler()"
@@ -165,19 +182,41 @@ class MinMaxScaler(_Scaler):
         low, high = self.feature_range
         self.data_min_ = X.min(axis=0)
         self.data_max_ = X.max(axis=0)
-        self.data_range_ = self.data_max_ - self.data_min_
-        self.scale_ = (high - low) / np.where(self.data_range_ == 0, 1.0, self.data_range_)
-        self.min_ = low - self.data_min_ * self.scale_
+        self._unit = _unit(np.maximum(np.abs(self.data_min_), np.abs(self.data_max_)))
+        # the range in units: max − min of ±1e308 is 2e308, beyond float64, but not in units
+        range_in_units = self.data_max_ / self._unit - self.data_min_ / self._unit
+        range_in_units = np.where(range_in_units == 0, 1.0, range_in_units)
+        # attributes only, for people and scikit-learn habits; where they are beyond float64
+        # (the range of ±1e308, the scale of subnormal data) they are inf or NaN
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            self.data_range_ = self.data_max_ - self.data_min_
+            self.scale_ = (high - low) / range_in_units / self._unit
+            self.min_ = low - self.data_min_ * self.scale_
+        self._range_in_units = range_in_units
 
     def transform(self, X):
-        """x' = x · scale_ + min_ for X of shape (n_samples, n_features)."""
+        """x' = a + (x − min) · (b − a) / (max − min) for X of shape (n_samples, n_features)
+        (the same map as x · scale_ + min_, computed in units so that nothing overflows)."""
         X = self._check_input(X)
-        return (X * self.scale_ + self.min_).astype(X.dtype, copy=False)
+        low, high = self.feature_range
+        fraction = (X / self._unit - self.data_min_ / self._unit) / self._range_in_units
+        return (low + fraction * (high - low)).astype(X.dtype, copy=False)
 
     def inverse_transform(self, X_scaled):
-        """x = (x' − min_) / scale_: undo `transform`."""
+        """x = min + (x' − a) · (max − min) / (b − a): undo `transform`."""
         X_scaled = self._check_input(X_scaled)
-        return ((X_scaled - self.min_) / self.scale_).astype(X_scaled.dtype, copy=False)
+        low, high = self.feature_range
+        fraction = (X_scaled - low) / (high - low)
+        units = fraction * self._range_in_units + self.data_min_ / self._unit
+        return (units * self._unit).astype(X_scaled.dtype, copy=False)
 
     def __repr__(self):
         return f"MinMaxScaler(feature_range={self.feature_range})"
+
+
+def _unit(magnitudes):
+    """Per feature, the power of two 2^e with 2^e <= |m| < 2^(e+1) for each magnitude m
+    (1 for 0): dividing by it is exact and brings the feature's values near 1."""
+    magnitudes = np.asarray(magnitudes, dtype=np.float64)
+    _, exponent = np.frexp(magnitudes)  # m = f · 2^exponent with f in [0.5, 1)
+    return np.where(magnitudes > 0, np.ldexp(1.0, exponent - 1), 1.0)

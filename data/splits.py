@@ -16,7 +16,7 @@ import numbers
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_int
+from data._checks import check_aligned_arrays, check_bool, check_int, check_seed, is_number
 
 
 def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None):
@@ -133,7 +133,7 @@ def _part_sizes(n_rows, held_out):
 
 def _rows_for(name, size, n_rows):
     """The number of rows a size argument asks for: a fraction of n_rows or a count."""
-    if isinstance(size, bool) or not isinstance(size, numbers.Real):
+    if not is_number(size):
         raise TypeError(
             f"{name} must be a fraction (float) or a number of rows (int), got {size!r}"
         )
@@ -158,7 +158,9 @@ def _assign_parts(n_rows, part_sizes, stratify, shuffle, seed):
     in the order of `order`.
     """
     labels, class_counts = _classes(stratify, n_rows, n_parts=len(part_sizes))
-    order = np.random.default_rng(seed).permutation(n_rows) if shuffle else np.arange(n_rows)
+    check_bool("shuffle", shuffle)
+    rng = np.random.default_rng(check_seed("seed", seed))
+    order = rng.permutation(n_rows) if shuffle else np.arange(n_rows)
     counts = _rows_per_part_and_class(class_counts, part_sizes)
     # Visit the rows class by class (keeping `order` within a class, hence the stable sort):
     # class c's first counts[0, c] rows go to part 0, its next counts[1, c] rows to part 1, ...
@@ -183,6 +185,11 @@ def _classes(stratify, n_rows, n_parts):
     if stratify.shape != (n_rows,):
         raise ValueError(
             f"stratify must have shape ({n_rows},), one label per row, got {stratify.shape}"
+        )
+    if stratify.dtype.kind in "fc" and not np.isfinite(stratify).all():
+        raise ValueError(
+            "stratify holds NaN or inf, which is not a class label (and NaN, never equal to "
+            "itself, would not even be one class)"
         )
     classes, labels, class_counts = np.unique(stratify, return_inverse=True, return_counts=True)
     smallest = np.argmin(class_counts)

@@ -4,15 +4,18 @@
     gradschool evaluate RUN_DIR [--dataset NAME]
     gradschool graph RUN_DIR [--format svg|png|dot] [--output FILE] [--steps DIR]
 
-Errors in the input (an unknown choice, a negative learning rate, a missing or damaged run
-folder) are reported in one line on stderr with a non-zero exit status, not a traceback.
+Every failure (an unknown choice, a negative learning rate, a missing or damaged run
+folder, lack of memory, a diverging run) and Ctrl-C, also a repeated one or one during the
+first imports, is one line on stderr with a non-zero exit status, never a traceback;
+`--debug` shows the traceback of an error.
 """
 
 import argparse
+import math
 import sys
+import traceback
 
-import nn
-from gradschool import commands, datasets, graph, runs, training
+from gradschool import interrupts
 from gradschool.config import DEFAULT_LR, Config
 
 DEFAULTS = Config()
@@ -54,13 +57,18 @@ def _number(kind, condition, requirement):
 
 
 _positive_int = _number(int, lambda n: n > 0, "a positive integer")
-_positive_float = _number(float, lambda x: x > 0, "a positive number")
-_non_negative = _number(float, lambda x: x >= 0, "a number >= 0")
+_positive_float = _number(float, lambda x: 0 < x < math.inf, "a positive number")
+_non_negative = _number(float, lambda x: 0 <= x < math.inf, "a number >= 0")
 _seed = _number(int, lambda n: n >= 0, "an integer >= 0")
 _probability = _number(float, lambda p: 0 <= p < 1, "a number in [0, 1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, not at the top, so that the command's first lines are light and a
+    # Ctrl-C during these (slow) imports is caught by `main` like any other.
+    import nn
+    from gradschool import datasets, graph, training
+
     parser = _Parser(
         prog="gradschool",
         description="Train, evaluate and draw small neural networks built on gradschool.",
@@ -211,32 +219,75 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write one picture per step of the backward pass into DIR "
         "(svg, png or dot as --format says; dot needs no Graphviz)",
     )
+    _add_debug(parser, commands_)
     return parser
 
 
+def _add_debug(parser, subcommands) -> None:
+    """`--debug`, accepted before or after the command's name."""
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    for subparser in subcommands.choices.values():
+        subparser.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+
+
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command; return its exit status (0, 1 for an error, 130 for Ctrl-C)."""
+    with interrupts.interrupt_once():
+        return _main(argv)
+
+
+def _main(argv) -> int:
+    name, debug = "gradschool", False
     try:
-        if args.command == "train":
-            options = {k: v for k, v in vars(args).items() if k in Config.__dataclass_fields__}
-            commands.train(
-                Config(**options), out=args.out, force=args.force, progress=args.progress
-            )
-        elif args.command == "evaluate":
-            commands.evaluate(args.run_dir, dataset=args.dataset)
-        else:
-            commands.export_graph(
-                args.run_dir,
-                file_format=args.file_format,
-                output=args.output,
-                batch=args.batch,
-                force=args.force,
-                steps=args.steps,
-            )
-    except (runs.RunError, ValueError, RuntimeError, OSError, FloatingPointError) as error:
-        print(f"gradschool {args.command}: error: {error}", file=sys.stderr)
-        return 1
+        args = build_parser().parse_args(argv)
+        name, debug = f"gradschool {args.command}", args.debug
+        _run(args)
     except KeyboardInterrupt:
-        print(f"gradschool {args.command}: interrupted", file=sys.stderr)
+        print(f"{name}: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        if debug:
+            traceback.print_exc()
+        print(
+            f"{name}: error: not enough memory (try smaller --hidden sizes or --batch-size)",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:
+        if interrupts.happened():  # a Ctrl-C that C code turned into another error
+            print(f"{name}: interrupted", file=sys.stderr)
+            return 130
+        runs = sys.modules.get("gradschool.runs")  # not imported: no RunError was raised
+        expected = (ValueError, TypeError, RuntimeError, OSError, FloatingPointError)
+        expected += (runs.RunError,) if runs is not None else ()
+        if debug:
+            traceback.print_exc()
+        message = error.args[0] if len(error.args) == 1 else str(error)
+        if not isinstance(error, expected):
+            message = f"internal error, {type(error).__name__}: {message}" + (
+                "" if debug else " (run again with --debug for the traceback)"
+            )
+        print(f"{name}: error: {' '.join(str(message).split())}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _run(args) -> None:
+    from gradschool import commands
+
+    if args.command == "train":
+        options = {k: v for k, v in vars(args).items() if k in Config.__dataclass_fields__}
+        commands.train(Config(**options), out=args.out, force=args.force, progress=args.progress)
+    elif args.command == "evaluate":
+        commands.evaluate(args.run_dir, dataset=args.dataset)
+    else:
+        commands.export_graph(
+            args.run_dir,
+            file_format=args.file_format,
+            output=args.output,
+            batch=args.batch,
+            force=args.force,
+            steps=args.steps,
+        )

@@ -22,11 +22,27 @@ def train(config, *, out=None, force=False, progress=True) -> dict:
         in_features=split.in_features,
         out_features=split.n_classes,
         data_sha256=split.fingerprint(),
-    )
-    folder = runs.new_folder(out, config.dataset, force=force)
-    config.save(folder / runs.CONFIG)
-    print(f"{_describe(config, split)}\nrun folder: {folder}", flush=True)
+    ).check()  # before anything is allocated: `--hidden 100000000` is refused here
+    run = runs.claim(out, config.dataset, force=force)
+    print(f"{_describe(config, split)}\nrun folder: {run.target}", flush=True)
+    try:
+        metrics, written = _train_into(run.path, config, split, progress)
+        run.finish(metrics)
+    except KeyboardInterrupt:
+        run.abandon(runs.INTERRUPTED)
+        raise
+    except BaseException as error:
+        run.abandon(runs.FAILED, f"{type(error).__name__}: {error}")
+        raise
+    print(_table(metrics, split.task))
+    print(f"wrote {', '.join([runs.CONFIG, runs.MODEL, runs.HISTORY, runs.METRICS, *written])}")
+    return metrics
 
+
+def _train_into(folder, config, split, progress):
+    """Train and write every file of the run into `folder` except the final metrics.json;
+    return (metrics, names of the pictures written)."""
+    config.save(folder / runs.CONFIG)
     batches = datasets.training_batches(
         split, batch_size=config.batch_size, seed=config.seed, augmented=config.augment
     )
@@ -37,13 +53,10 @@ def train(config, *, out=None, force=False, progress=True) -> dict:
     model.save(folder / runs.MODEL)
     metrics = training.measure(model, split)
     metrics.update(epochs=history.epochs, best_epoch=stopper.best_epoch, seconds=seconds)
-    runs.write_metrics(folder, metrics)
     runs.write_history(folder, history)
     written = _write_graphs(folder, model, split)
     written += _write_pictures(folder, model, split, history, stopper.best_epoch)
-    print(_table(metrics, split.task))
-    print(f"wrote {', '.join([runs.CONFIG, runs.MODEL, runs.HISTORY, runs.METRICS, *written])}")
-    return metrics
+    return metrics, written
 
 
 def evaluate(run_dir, *, dataset=None) -> dict:
@@ -69,7 +82,7 @@ def evaluate(run_dir, *, dataset=None) -> dict:
                 file=sys.stderr,
             )
         saved = runs.read_metrics(folder)
-        if saved is not None:
+        if saved is not None and saved.get("status", runs.COMPLETE) == runs.COMPLETE:
             same = all(saved.get(key) == value for key, value in metrics.items())
             print("identical to metrics.json" if same else "differs from metrics.json")
     return metrics

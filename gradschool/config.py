@@ -8,13 +8,24 @@ part, bit for bit (a fingerprint of the data, `data_sha256`, checks this on relo
 """
 
 import dataclasses
+import itertools
 import json
+import math
+import numbers
+import os
 
 #: The learning rate each optimizer gets when `--lr` is not given, one per rule for every
 #: data set: the adaptive rules take 3e-3 (a little above Adam's usual 1e-3, so that the
 #: small 2-D sets converge within 200 epochs); plain and momentum SGD need larger steps,
 #: and 0.05 is about the largest with which none of the data sets diverges.
 DEFAULT_LR = {"sgd": 0.05, "momentum": 0.05, "rmsprop": 3e-3, "adam": 3e-3, "adamw": 3e-3}
+
+#: The largest model `gradschool train` builds: 50 million parameters take 1.6 GB in float64
+#: with their gradients and Adam's two buffers; anything larger is a typo (`--hidden 100000000`)
+#: that would otherwise end in a MemoryError, or in the machine swapping.
+MAX_PARAMETERS = 50_000_000
+#: A config.json is a few hundred bytes; a much larger file is not one.
+MAX_CONFIG_BYTES = 1_000_000
 
 
 @dataclasses.dataclass
@@ -52,10 +63,89 @@ class Config:
 
     @classmethod
     def load(cls, path) -> "Config":
-        """Read `config.json`; a file that is not one is a ValueError saying why."""
+        """Read `config.json`; a file that is not one (not JSON, unknown or missing fields,
+        a value of the wrong type or size) is a ValueError saying why."""
         try:
+            if not os.path.isfile(path):  # a FIFO would block the open below forever
+                raise ValueError("it is not a regular file")
+            if os.path.getsize(path) > MAX_CONFIG_BYTES:
+                raise ValueError(f"it is larger than {MAX_CONFIG_BYTES:,} bytes")
             with open(path, encoding="utf-8") as file:
                 fields = json.load(file)
-            return cls(**fields)
-        except (json.JSONDecodeError, TypeError, UnicodeDecodeError) as error:
-            raise ValueError(f"{path} is not a gradschool config.json ({error})") from error
+            if not isinstance(fields, dict):
+                raise ValueError(f"it holds a {type(fields).__name__}, not an object")
+            unknown = sorted(set(fields) - set(cls.__dataclass_fields__))
+            if unknown:
+                raise ValueError(f"unknown field(s) {unknown}")
+            config = cls(**fields)
+            config.check()
+            return config
+        # RecursionError: JSON nested a few thousand levels deep
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError) as error:
+            raise ValueError(f"{path} is not a gradschool config.json: {error}") from error
+
+    def check(self) -> "Config":
+        """Raise a ValueError naming the first field of a wrong type or an absurd value
+        (the checks of the command's options, for a config.json that a person or a
+        damaged disk may have changed). Returns the config."""
+        import nn  # here, not at the top: the command's first lines stay light
+        from gradschool.datasets import DATASETS
+
+        _choice("dataset", self.dataset, DATASETS)
+        if not isinstance(self.hidden, list):
+            raise ValueError(f"hidden must be a list of layer sizes, got {self.hidden!r}")
+        for size in self.hidden:
+            _int("hidden size", size, 1)
+        _choice("activation", self.activation, tuple(nn.ACTIVATIONS))
+        if self.init is not None:
+            _choice("init", self.init, tuple(nn.init.INITIALIZERS))
+        _choice("optimizer", self.optimizer, tuple(DEFAULT_LR))
+        if self.lr is not None:
+            _real("lr", self.lr, 0.0, open_low=True)
+        for name in ("batch_size", "epochs", "patience"):
+            _int(name, getattr(self, name), 1)
+        _real("dropout", self.dropout, 0.0, 1.0, open_high=True)
+        _real("weight_decay", self.weight_decay, 0.0)
+        if not isinstance(self.augment, bool):
+            raise ValueError(f"augment must be true or false, got {self.augment!r}")
+        _int("seed", self.seed, 0)
+        for name in ("val_size", "test_size"):
+            _real(name, getattr(self, name), 0.0, 1.0, open_low=True, open_high=True)
+        if self.val_size + self.test_size >= 1:
+            raise ValueError(
+                f"val_size + test_size must be < 1, got {self.val_size} + {self.test_size}"
+            )
+        for name in ("in_features", "out_features"):
+            if getattr(self, name) is not None:
+                _int(name, getattr(self, name), 1)
+        if self.data_sha256 is not None and not isinstance(self.data_sha256, str):
+            raise ValueError(f"data_sha256 must be a string, got {self.data_sha256!r}")
+        if self.in_features is not None and self.out_features is not None:
+            sizes = [self.in_features, *self.hidden, self.out_features]
+            count = sum((a + 1) * b for a, b in itertools.pairwise(sizes))
+            if count > MAX_PARAMETERS:
+                raise ValueError(
+                    f"the model {'-'.join(map(str, sizes))} would have {count:,} parameters, "
+                    f"more than the {MAX_PARAMETERS:,} this command trains (about "
+                    f"{count * 32 / 1e9:,.0f} GB with gradients and optimizer buffers)"
+                )
+        return self
+
+
+def _int(name, value, minimum):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+
+
+def _real(name, value, low, high=math.inf, *, open_low=False, open_high=False):
+    ok = not isinstance(value, bool) and isinstance(value, numbers.Real) and math.isfinite(value)
+    ok = ok and (low < value if open_low else low <= value)
+    ok = ok and (value < high if open_high else value <= high)
+    if not ok:
+        interval = f"{'(' if open_low else '['}{low:g}, {high:g}{')' if open_high else ']'}"
+        raise ValueError(f"{name} must be a finite number in {interval}, got {value!r}")
+
+
+def _choice(name, value, choices):
+    if not isinstance(value, str) or value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}; got {value!r}")

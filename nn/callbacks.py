@@ -3,6 +3,8 @@ regularisation by stopping when the validation loss stops improving."""
 
 import math
 
+from nn._checks import check_int, check_real
+
 
 class Callback:
     """Base class of callbacks (optional: `fit` calls whichever hooks an object has).
@@ -61,10 +63,8 @@ class EarlyStopping(Callback):
     def __init__(
         self, monitor="val_loss", patience=10, min_delta=0.0, mode="min", restore_best=True
     ):
-        if isinstance(patience, bool) or not isinstance(patience, int) or patience < 1:
-            raise ValueError(f"EarlyStopping: patience must be an int >= 1, got {patience!r}")
-        if not min_delta >= 0:
-            raise ValueError(f"EarlyStopping: min_delta must be >= 0, got {min_delta!r}")
+        patience = check_int("EarlyStopping: patience", patience, 1)
+        min_delta = check_real("EarlyStopping: min_delta", min_delta, 0.0)
         if mode not in ("min", "max"):
             raise ValueError(f"EarlyStopping: mode must be 'min' or 'max', got {mode!r}")
         self.monitor = monitor
@@ -94,6 +94,19 @@ class EarlyStopping(Callback):
                 f"{sorted(logs)} (monitoring 'val_…' needs val_batches in fit)"
             )
         value = logs[self.monitor]
+        if math.isnan(value):
+            # NaN compares as neither better nor worse: without this the callback would
+            # wait out its patience on a diverged model, and restore nothing meaningful.
+            self.on_train_end(model)
+            raise FloatingPointError(
+                f"EarlyStopping: {self.monitor} is NaN at epoch {epoch}; the model has "
+                "diverged"
+                + (
+                    f" (the weights of epoch {self.best_epoch} were restored)"
+                    if self.best_state is not None and self.restore_best
+                    else ""
+                )
+            )
         if self.improved(value):
             self.best, self.best_epoch, self.wait = value, epoch, 0
             if self.restore_best:

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from nn._checks import check_real, check_seed
 from nn.module import Module, as_value
 
 
@@ -34,10 +35,8 @@ class Dropout(Module):
 
     def __init__(self, p=0.5, seed=None):
         super().__init__()
-        if isinstance(p, bool) or not isinstance(p, int | float) or not 0 <= p < 1:
-            raise ValueError(f"dropout probability p must be a number in [0, 1), got {p!r}")
-        self.p = float(p)
-        self.rng = np.random.default_rng(seed)
+        self.p = check_real("dropout probability p", p, 0.0, 1.0, high_open=True)
+        self.rng = np.random.default_rng(check_seed("seed", seed))
 
     def forward(self, x):
         x = as_value(x)

@@ -29,6 +29,8 @@ import math
 
 import numpy as np
 
+from nn._checks import check_seed
+
 
 def fans(shape) -> tuple:
     """(n_in, n_out) of a weight of `shape`: (shape[0], shape[1]), or (shape[0], 1) for 1-D."""
@@ -109,7 +111,7 @@ def get_initializer(init):
 
 def _generator(rng) -> np.random.Generator:
     """A Generator from a Generator (returned as it is), an int seed or None."""
-    return np.random.default_rng(rng)
+    return np.random.default_rng(check_seed("rng", rng))
 
 
 def _uniform(shape, bound, rng, dtype) -> np.ndarray:

@@ -7,6 +7,7 @@ import numpy as np
 from autograd import Value
 from autograd.ops.linear import LinearFunction
 from nn import init as initializers
+from nn._checks import check_int, check_real_array, check_seed
 from nn.activations import RELU_LIKE, get_activation
 from nn.dropout import Dropout
 from nn.module import Module, as_value
@@ -42,8 +43,9 @@ class Linear(Module):
 
     def __init__(self, in_features, out_features, bias=True, init="xavier", seed=None, dtype=None):
         super().__init__()
-        _check_size("in_features", in_features)
-        _check_size("out_features", out_features)
+        in_features = check_int("in_features", in_features, 1)
+        out_features = check_int("out_features", out_features, 1)
+        check_seed("seed", seed)
         dtype = np.dtype(np.float64 if dtype is None else dtype)
         if dtype.kind != "f":
             raise TypeError(f"dtype must be a floating dtype (float32, float64), got {dtype}")
@@ -60,7 +62,11 @@ class Linear(Module):
 
     def forward(self, x):
         if not isinstance(x, Value):
-            x = np.asarray(x, dtype=self.weight.dtype)
+            # checked before the cast: complex input would lose its imaginary part and an
+            # object array holding None would become NaN, silently
+            x = np.asarray(check_real_array("Linear input x", x)).astype(
+                self.weight.dtype, copy=False
+            )
         shape = x.shape
         if len(shape) == 0 or shape[-1] != self.in_features:
             raise ValueError(
@@ -91,10 +97,15 @@ class Flatten(Module):
 
     def __init__(self, start_dim=1):
         super().__init__()
-        self.start_dim = start_dim
+        self.start_dim = check_int("start_dim", start_dim, -(2**31))
 
     def forward(self, x):
         x = as_value(x)
+        if not -x.ndim <= self.start_dim < x.ndim:
+            raise ValueError(
+                f"Flatten(start_dim={self.start_dim}) needs an input with more than "
+                f"{self.start_dim} axes, got shape {x.shape}"
+            )
         return x.reshape(*x.shape[: self.start_dim], -1)
 
     def extra_repr(self):
@@ -192,6 +203,9 @@ class MLP(Module):
                 f"([] for none), got {type(hidden_sizes).__name__} {hidden_sizes!r}: "
                 "MLP(in_features, hidden_sizes, out_features)"
             )
+        for index, size in enumerate(hidden_sizes):
+            check_int(f"hidden_sizes[{index}]", size, 1)
+        check_seed("seed", seed)
         sizes = [in_features, *hidden_sizes, out_features]
         activation = get_activation(activation)
         if init is None:
@@ -211,8 +225,3 @@ class MLP(Module):
             if self.dropout is not None:
                 x = self.dropout(x)
         return self.output_activation(self.layers[-1](x))
-
-
-def _check_size(name, value):
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise ValueError(f"{name} must be a positive int, got {value!r}")

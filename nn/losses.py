@@ -123,11 +123,16 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
         0.1269
     """
     _check_reduction(reduction, "cross_entropy")
-    logits = as_value(logits)
+    logits = as_value(logits, "cross_entropy: logits")
     target = _target_array(target, "cross_entropy")
     if logits.ndim != 2:
         raise ValueError(f"cross_entropy: logits must have shape (N, C), got {logits.shape}")
     n, classes = logits.shape
+    if n == 0 or classes == 0:
+        raise ValueError(
+            f"cross_entropy: logits of shape {logits.shape} hold no sample or no class; the "
+            "loss of an empty batch is undefined (its mean would be 0/0)"
+        )
     if target.shape == (n,):
         fractional = target.dtype.kind == "f" and not np.all(target == np.round(target))
         if target.dtype.kind == "b" or fractional:
@@ -161,8 +166,13 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
 def _aligned(prediction, target, loss, reduction):
     """(prediction as a Value, target as an array of its dtype), their shapes made to agree."""
     _check_reduction(reduction, loss)
-    prediction = as_value(prediction)
+    prediction = as_value(prediction, f"{loss}: prediction")
     target = _target_array(target, loss).astype(prediction.dtype, copy=False)
+    if reduction == "mean" and np.size(prediction.data) == 0:
+        raise ValueError(
+            f"{loss}: the prediction is empty (shape {prediction.shape}); the mean loss of no "
+            "sample is undefined (use reduction='sum' for 0)"
+        )
     if prediction.shape == target.shape:
         return prediction, target
     if is_column_for_vector(prediction.shape, target.shape):

@@ -8,6 +8,7 @@ by batch size, and accept metrics by name ("accuracy", "mae") or as such functio
 import numpy as np
 
 from autograd import Value
+from nn._checks import check_real_array
 from nn.losses import is_column_for_vector
 
 
@@ -36,6 +37,7 @@ def accuracy(output, target, threshold=None) -> float:
         0.5
     """
     output, target = _as_array(output), _as_array(target)
+    _check_outputs(output, "accuracy")
     if output.ndim == 2 and output.shape[1] > 1:
         predicted = output.argmax(axis=1)
         if target.shape == output.shape:
@@ -59,6 +61,7 @@ def mae(output, target) -> float:
     """Mean absolute error, 1/n Σ |ŷ − y|, for regression. Shapes must agree ((N, 1)
     outputs with (N,) targets are accepted)."""
     output, target = _aligned(_as_array(output), _as_array(target), "mae")
+    _check_outputs(output, "mae")
     return float(np.mean(np.abs(output - target)))
 
 
@@ -69,7 +72,9 @@ METRICS = {"accuracy": accuracy, "mae": mae}
 def get_metrics(metrics) -> list:
     """[(name, function)] for metric names (keys of `METRICS`) and functions (named by
     their `__name__`). An unknown name is a ValueError listing the known ones."""
-    if isinstance(metrics, str):
+    if metrics is None:
+        return []
+    if isinstance(metrics, str) or callable(metrics):
         metrics = (metrics,)
     resolved = []
     for metric in metrics:
@@ -84,6 +89,21 @@ def get_metrics(metrics) -> list:
 
 def _as_array(x) -> np.ndarray:
     return np.asarray(x.data if isinstance(x, Value) else x)
+
+
+def _check_outputs(output, metric) -> None:
+    """No sample, or a NaN output, has no meaningful score: a ValueError, not nan with a
+    warning, nor a made-up class (the argmax of a NaN row is 0)."""
+    check_real_array(f"{metric}: output", output)
+    if output.size == 0:
+        raise ValueError(
+            f"{metric}: the output is empty (shape {output.shape}); no sample to score"
+        )
+    if np.isnan(output).any():
+        raise ValueError(
+            f"{metric}: the output holds NaN ({int(np.isnan(output).sum())} of {output.size} "
+            "values); the model has diverged or was given NaN input"
+        )
 
 
 def _aligned(output, target, metric):

@@ -32,20 +32,25 @@ were set), descending into sub-modules and into lists and tuples. Names are dott
 """
 
 from collections import namedtuple
+from collections.abc import Mapping
 
 import numpy as np
 
 from autograd import Value
 from nn import checkpoint
+from nn._checks import check_real_array
 
 #: What `load_state_dict(..., strict=False)` returns: the names it could not match.
 IncompatibleKeys = namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])
 
 
-def as_value(x) -> Value:
+def as_value(x, name="input") -> Value:
     """`x` itself if it is a Value, else a constant Value (no gradient) holding it, so that
-    modules accept plain numpy arrays as input."""
-    return x if isinstance(x, Value) else Value(x, requires_grad=False)
+    modules accept plain numpy arrays as input. Data that is not real numbers (complex,
+    bool, object, str) is a TypeError naming `name`."""
+    if isinstance(x, Value):
+        return x
+    return Value(check_real_array(name, x), requires_grad=False)
 
 
 class Module:
@@ -184,9 +189,16 @@ class Module:
         Returns:
             IncompatibleKeys(missing_keys, unexpected_keys): lists of names.
 
-        A shape mismatch is always a ValueError naming the parameter and both shapes;
-        nothing is loaded unless everything fits.
+        A shape mismatch is always a ValueError naming the parameter and both shapes, and
+        so is a finite value that the parameter's dtype cannot hold (float64 weights of
+        1e300 would become inf in a float32 model); nothing is loaded unless everything
+        fits.
         """
+        if not isinstance(state_dict, Mapping):
+            raise TypeError(
+                f"load_state_dict expects a dict {{name: array}} (as state_dict() returns), "
+                f"got {type(state_dict).__name__}"
+            )
         parameters = dict(self.named_parameters())
         missing = [name for name in parameters if name not in state_dict]
         unexpected = [name for name in state_dict if name not in parameters]
@@ -217,6 +229,7 @@ class Module:
                     f"model but shape {array.shape} in the state dict (a different "
                     "architecture?)"
                 )
+            _check_fits(name, array, parameter)
             arrays[name] = array
         for name, array in arrays.items():
             parameter = parameters[name]
@@ -235,7 +248,9 @@ class Module:
         """Load parameters saved with `save(path)` into this model, in place. A file that
         is not a readable .npz, holds pickled objects, or does not match the model's
         parameters (names, shapes) is an error saying so. Returns the module."""
-        self.load_state_dict(checkpoint.load_arrays(path), strict=strict)
+        expected = {name: p.shape for name, p in self.named_parameters()}
+        arrays = checkpoint.load_arrays(path, expected=expected, strict=strict)
+        self.load_state_dict(arrays, strict=strict)
         return self
 
     # ----- printing ----------------------------------------------------------------------
@@ -245,14 +260,39 @@ class Module:
         return ""
 
     def __repr__(self) -> str:
+        return self._repr(above=())
+
+    def _repr(self, above) -> str:
+        """The tree below this module; `above` are the modules on the path from the root,
+        so that a module holding itself (or an ancestor) is shown as a cycle instead of
+        recursing forever."""
         children = list(self.named_children())
         if not children:
             return f"{type(self).__name__}({self.extra_repr()})"
         lines = [f"{type(self).__name__}("]
         if self.extra_repr():
             lines.append("  " + self.extra_repr())
+        path = (*above, id(self))
         for name, child in children:
-            child_lines = repr(child).split("\n")
-            lines.append(f"  ({name}): " + "\n  ".join(child_lines))
+            if id(child) in path:
+                text = f"<cycle: the {type(child).__name__} above>"
+            elif type(child).__repr__ is not Module.__repr__:
+                text = repr(child)  # a subclass that prints itself its own way
+            else:
+                text = child._repr(path)
+            lines.append(f"  ({name}): " + "\n  ".join(text.split("\n")))
         lines.append(")")
         return "\n".join(lines)
+
+
+def _check_fits(name, array, parameter):
+    """A finite value that becomes ±inf in the parameter's dtype is a ValueError."""
+    dtype = parameter.dtype if isinstance(parameter.data, np.ndarray) else np.dtype(np.float64)
+    if array.dtype.kind != "f" or np.finfo(array.dtype).max <= np.finfo(dtype).max:
+        return
+    largest = float(np.max(np.abs(array), initial=0.0, where=np.isfinite(array)))
+    if largest > float(np.finfo(dtype).max):
+        raise ValueError(
+            f"load_state_dict: parameter {name!r} holds values up to {largest:.3g}, beyond the "
+            f"largest {dtype} ({float(np.finfo(dtype).max):.3g}); they would load as inf"
+        )

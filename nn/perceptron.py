@@ -4,6 +4,7 @@ import numpy as np
 
 from autograd import Value
 from nn import init
+from nn._checks import check_int, check_real, check_real_array, check_seed
 from nn.activations import get_activation
 from nn.module import Module, as_value
 
@@ -40,9 +41,8 @@ class Perceptron(Module):
 
     def __init__(self, in_features, activation="sign", seed=None):
         super().__init__()
-        if isinstance(in_features, bool) or not isinstance(in_features, int) or in_features < 1:
-            raise ValueError(f"in_features must be a positive int, got {in_features!r}")
-        self.in_features = in_features
+        self.in_features = check_int("in_features", in_features, 1)
+        check_seed("seed", seed)
         self.weight = Value(init.xavier_normal((in_features,), rng=seed), label="weight")
         self.bias = Value(0.0, label="bias")
         self.activation = get_activation(activation)
@@ -82,14 +82,21 @@ class Perceptron(Module):
             The number of mistakes in each epoch run (a list; the last is 0 if it
             converged).
         """
-        X = np.asarray(X, dtype=np.float64)
-        y = np.asarray(y)
+        X = np.asarray(check_real_array("Perceptron.fit: X", X), dtype=np.float64)
+        y = np.asarray(check_real_array("Perceptron.fit: y", y))
+        epochs = check_int("Perceptron.fit: epochs", epochs, 1)
+        lr = check_real("Perceptron.fit: lr", lr)
         if X.ndim != 2 or X.shape[1] != self.in_features:
             raise ValueError(
                 f"Perceptron.fit: X must have shape (N, {self.in_features}), got {X.shape}"
             )
         if y.shape != (X.shape[0],):
             raise ValueError(f"Perceptron.fit: y must have shape ({X.shape[0]},), got {y.shape}")
+        if not np.isfinite(X).all():
+            raise ValueError(
+                "Perceptron.fit: X contains NaN or infinity; every comparison y·z <= 0 with a "
+                "NaN is False, so the rule would report convergence without learning"
+            )
         labels = set(np.unique(y).tolist())
         if labels <= {0, 1}:
             y = np.where(y == 1, 1.0, -1.0)

@@ -26,6 +26,7 @@ import tqdm.autonotebook
 import tqdm.std
 
 from autograd import Value, no_grad
+from nn._checks import check_int
 from nn.metrics import get_metrics
 
 
@@ -70,8 +71,11 @@ class History:
         quantity on the same axes (loss, then each metric). Returns the matplotlib Figure.
 
         Raises:
+            ValueError: no epoch has been recorded yet (nothing to plot).
             ImportError: matplotlib is not installed (it is in the `notebooks` extra).
         """
+        if not self.history:
+            raise ValueError("History.plot(): no epoch recorded yet, nothing to plot")
         try:
             import matplotlib.pyplot as plt
         except ImportError as error:
@@ -119,7 +123,8 @@ def fit(
         val_batches: batches to `evaluate` on after every epoch (optional).
         metrics: names ("accuracy", "mae") or functions `metric(output, y) -> float`,
             averaged over each epoch's batches (training metrics are measured on the
-            training batches as they are trained on, in training mode).
+            training batches as they are trained on, in training mode); None or () for
+            the loss alone.
         callbacks: objects with any of `on_train_begin(model)`,
             `on_epoch_end(epoch, logs, model)` (return True to stop training) and
             `on_train_end(model)`, e.g. `EarlyStopping`. Epochs are counted from 1.
@@ -133,8 +138,10 @@ def fit(
         A `History`: per-epoch "loss", the metrics, and "val_…" with validation data.
 
     Raises:
-        FloatingPointError: the loss became NaN or infinite; the message names the epoch
-            and batch. The step is not taken, so the model keeps its last finite weights.
+        FloatingPointError: the loss, or the gradient of a parameter, became NaN or
+            infinite (a finite loss can have an infinite gradient: sqrt at 0); the message
+            names the epoch, the batch (and the parameter). The step is not taken, so the
+            model keeps its last finite weights.
 
     Example:
         >>> X, y = data.make_moons(300, noise=0.1, seed=0)
@@ -145,8 +152,7 @@ def fit(
         >>> history.history["val_accuracy"][-1] > 0.95
         True
     """
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise ValueError(f"fit: epochs must be an int >= 1, got {epochs!r}")
+    epochs = check_int("fit: epochs", epochs, 1)
     for name, batches in (("train_batches", train_batches), ("val_batches", val_batches)):
         if batches is not None and iter(batches) is batches:
             raise TypeError(
@@ -154,6 +160,7 @@ def fit(
                 "or generator, which would be empty after the first epoch"
             )
     metrics = get_metrics(metrics)
+    parameters = list(model.named_parameters())
     show = _show_progress(progress)
     history = History()
     _notify(callbacks, "on_train_begin", model)
@@ -162,7 +169,9 @@ def fit(
         range(1, epochs + 1), desc="epochs", unit="epoch", disable=not show
     ) as epoch_bar:
         for epoch in epoch_bar:
-            logs = _train_epoch(model, loss_fn, optimizer, train_batches, metrics, epoch, show)
+            logs = _train_epoch(
+                model, loss_fn, optimizer, train_batches, metrics, epoch, show, parameters
+            )
             if val_batches is not None:
                 scores = _evaluate(model, loss_fn, val_batches, metrics)
                 logs.update({f"val_{name}": value for name, value in scores.items()})
@@ -212,8 +221,9 @@ def _evaluate(model, loss_fn, batches, metrics) -> dict:
     return averages.means("batches")
 
 
-def _train_epoch(model, loss_fn, optimizer, batches, metrics, epoch, show) -> dict:
-    """One pass over the training batches: a gradient step per batch."""
+def _train_epoch(model, loss_fn, optimizer, batches, metrics, epoch, show, parameters) -> dict:
+    """One pass over the training batches: a gradient step per batch, never taken with a
+    gradient that holds inf or NaN (`parameters`: the model's (name, Value) pairs)."""
     averages = _Averages()
     with tqdm.auto.tqdm(
         batches, desc=f"epoch {epoch}", unit="batch", leave=False, disable=not show
@@ -231,6 +241,7 @@ def _train_epoch(model, loss_fn, optimizer, batches, metrics, epoch, show) -> di
                     "for NaN or inf, or clip the gradients)"
                 )
             loss.backward()
+            _check_gradients(parameters, value, epoch, index)
             optimizer.step()
             n = _num_samples(y)
             averages.add("loss", value, n)
@@ -239,6 +250,19 @@ def _train_epoch(model, loss_fn, optimizer, batches, metrics, epoch, show) -> di
             if show:
                 batch_bar.set_postfix(loss=f"{averages.mean('loss'):.4f}", refresh=False)
     return averages.means("train_batches")
+
+
+def _check_gradients(parameters, loss, epoch, index) -> None:
+    """A FloatingPointError naming the first parameter whose gradient holds inf or NaN."""
+    for name, parameter in parameters:
+        grad = parameter.grad
+        if grad is not None and not np.isfinite(grad).all():
+            raise FloatingPointError(
+                f"fit: the gradient of {name or 'the parameter'} holds inf or NaN at epoch "
+                f"{epoch}, batch {index}, although the loss is finite ({loss:.6g}); training "
+                "stopped before this update, so the model keeps its last finite weights (an "
+                "op with an infinite slope, such as sqrt or log at 0?)"
+            )
 
 
 class _Averages:

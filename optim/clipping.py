@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from autograd import Value
-from optim.optimizer import check_at_least
+from optim._checks import check_at_least
 
 
 def clip_grad_norm(params, max_norm):
@@ -29,7 +29,9 @@ def clip_grad_norm(params, max_norm):
         max_norm (float): the largest total norm allowed, ``>= 0``.
 
     Returns:
-        float: the total norm ‖g‖ before clipping.
+        float: the total norm ‖g‖ before clipping, computed without overflow (gradients of
+        1e200 are clipped, not zeroed). When a gradient holds inf or NaN the norm is inf or
+        NaN and no gradient is changed: no factor would make them finite.
 
     Example:
         >>> W = Value(np.array([3.0, 4.0]))
@@ -51,15 +53,31 @@ def clip_grad_norm(params, max_norm):
         if not isinstance(p, Value):
             raise TypeError(f"params must be Values, but item {index} is a {type(p).__name__}")
     with_grad = [p for p in params if p.grad is not None]
-    # Squares are summed in float64, so float32 gradients cannot overflow the norm.
-    total_norm = math.sqrt(
-        sum(float(np.sum(np.square(p.grad, dtype=np.float64))) for p in with_grad)
-    )
+    total_norm = _total_norm([p.grad for p in with_grad])
+    if not math.isfinite(total_norm):
+        return total_norm  # NaN or inf: no factor makes it finite; the caller must decide
     scale = max_norm / (total_norm + 1e-6)
     if scale < 1:
         for p in with_grad:
-            if isinstance(p.grad, np.ndarray):
+            if isinstance(p.grad, np.ndarray) and p.grad.flags.writeable:
                 p.grad *= scale
-            else:
+            else:  # a float, or a read-only array (replaced, never written into)
                 p.grad = p.grad * scale
     return total_norm
+
+
+def _total_norm(grads) -> float:
+    """sqrt(Σ g_i²) over all entries of `grads`, without overflow or underflow.
+
+    Squaring 1e200 overflows even float64, and squaring 1e-200 underflows to 0, so every
+    entry is first divided by the largest |g_i| (m): ‖g‖ = m · sqrt(Σ (g_i / m)²), whose
+    terms lie in [0, 1]. Summed in float64, so float16/float32 gradients lose nothing.
+    """
+    largest = [float(np.max(np.abs(g), initial=0.0)) for g in grads]
+    if any(math.isnan(m) for m in largest):
+        return math.nan
+    m = max(largest, default=0.0)
+    if m == 0 or m == math.inf:
+        return m  # all zero, or an infinite entry (then the norm is inf too)
+    total = sum(float(np.sum(np.square(np.divide(g, m, dtype=np.float64)))) for g in grads)
+    return m * math.sqrt(total)

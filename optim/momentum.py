@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from optim.optimizer import Optimizer, check_beta
+from optim._checks import check_beta
+from optim.optimizer import Optimizer
 
 
 class Momentum(Optimizer):

@@ -11,11 +11,20 @@ how one parameter changes in one step (``update``). ``Optimizer.step`` does the 
 """
 
 import copy
-import math
 
 import numpy as np
 
 from autograd import Value
+
+# The checks live in optim/_checks.py; they stay importable from here (adam.py, sgd.py, …).
+from optim._checks import (  # noqa: F401
+    check_at_least,
+    check_beta,
+    check_bool,
+    check_int,
+    check_positive,
+    check_real,
+)
 
 
 class Optimizer:
@@ -104,6 +113,8 @@ class Optimizer:
                     f"params must be Values, but parameter {position} of group {index} is "
                     f"a {type(p).__name__}: {p!r}"
                 )
+            if isinstance(p.data, np.ndarray) and not p.data.flags.writeable:
+                raise ValueError(_read_only_message(p))
         unknown = set(group) - set(self.defaults) - {"params"}
         if unknown:
             raise ValueError(
@@ -149,8 +160,10 @@ class Optimizer:
             for p in group["params"]:
                 if set_to_none or p.grad is None:
                     p.grad = None
-                elif isinstance(p.grad, np.ndarray):
+                elif isinstance(p.grad, np.ndarray) and p.grad.flags.writeable:
                     p.grad.fill(0)
+                elif isinstance(p.grad, np.ndarray):  # a read-only gradient is replaced
+                    p.grad = np.zeros_like(p.grad)
                 else:
                     p.grad = 0.0
 
@@ -162,6 +175,8 @@ class Optimizer:
                 if p.grad is None:
                     continue
                 is_array = isinstance(p.data, np.ndarray)
+                if is_array and not p.data.flags.writeable:
+                    raise ValueError(_read_only_message(p))
                 # A float parameter is updated through a 0-d float64 array, so that each
                 # rule is written once, with numpy's in-place operators.
                 W = p.data if is_array else np.array(p.data, dtype=np.float64)
@@ -213,29 +228,52 @@ class Optimizer:
         """Restore a ``state_dict()``, so that training resumes exactly where it stopped.
 
         The optimizer must hold the same parameters in the same groups (by position and
-        shape) as the one that was saved. Hyperparameters and buffers are copied in; array
-        buffers are cast to their parameter's dtype.
+        shape) as the one that was saved. Everything is checked before anything changes,
+        as when it was first set: every hyperparameter (a NaN learning rate is refused
+        here too), the buffers' shapes and dtypes, and the step counters (ints >= 0). On
+        any error the optimizer is left as it was. Array buffers are cast to their
+        parameter's dtype.
         """
-        saved_groups = state_dict["param_groups"]
+        saved_groups, saved_state = _parts_of(state_dict)
         if len(saved_groups) != len(self.param_groups):
             raise ValueError(
                 f"state_dict has {len(saved_groups)} parameter groups, "
                 f"the optimizer has {len(self.param_groups)}"
             )
-        params = []
+        params, new_groups = [], []
         for index, (group, saved) in enumerate(zip(self.param_groups, saved_groups, strict=True)):
+            if not isinstance(saved, dict) or not isinstance(saved.get("params"), list | tuple):
+                raise TypeError(
+                    f"parameter group {index} of the state_dict must be a dict with a list "
+                    f"'params', got {type(saved).__name__}"
+                )
             if len(saved["params"]) != len(group["params"]):
                 raise ValueError(
                     f"parameter group {index} of the state_dict has {len(saved['params'])} "
                     f"parameters, the optimizer's has {len(group['params'])}"
                 )
+            options = {k: copy.deepcopy(v) for k, v in saved.items() if k != "params"}
+            if set(options) != set(self.defaults):
+                raise ValueError(
+                    f"parameter group {index} of the state_dict has options {sorted(options)}; "
+                    f"{type(self).__name__} takes {sorted(self.defaults)}"
+                )
+            self.check_hyperparameters(options)
+            new_groups.append({key: _plain(value) for key, value in options.items()})
             params.extend(zip(saved["params"], group["params"], strict=True))
         state = {}
         for saved_index, p in params:
-            if saved_index in state_dict["state"]:
-                state[id(p)] = _buffers_for(p, state_dict["state"][saved_index])
-        for group, saved in zip(self.param_groups, saved_groups, strict=True):
-            group.update({k: copy.deepcopy(v) for k, v in saved.items() if k != "params"})
+            if saved_index in saved_state:
+                state[id(p)] = _buffers_for(p, saved_state[saved_index])
+        known = {saved_index for saved_index, _ in params}
+        unknown = [key for key in saved_state if key not in known]
+        if unknown:
+            raise ValueError(
+                f"state_dict['state'] has entries for parameters {unknown[:5]} that are not "
+                "in its param_groups"
+            )
+        for group, options in zip(self.param_groups, new_groups, strict=True):
+            group.update(options)
         self.state = state
 
     def __repr__(self):
@@ -251,7 +289,13 @@ def _gradient_like(p, W):
     g = p.grad
     if type(g) is np.ndarray and g.dtype == W.dtype and g.shape == W.shape:
         return g
-    g = np.asarray(g, dtype=W.dtype)
+    g = np.asarray(g)
+    if g.dtype.kind not in "fiu":
+        raise TypeError(
+            f"the gradient of {p!r} has dtype {g.dtype}; expected real numbers (a complex, "
+            "bool or object gradient is never cast silently)"
+        )
+    g = g.astype(W.dtype, copy=False)
     if g.shape != W.shape:
         raise ValueError(
             f"the gradient of {p!r} has shape {g.shape}, expected its data's shape {W.shape}"
@@ -264,8 +308,15 @@ def _buffers_for(p, buffers):
     dtype = p.data.dtype if isinstance(p.data, np.ndarray) else np.dtype(np.float64)
     shape = np.shape(p.data)
     restored = {}
+    if not isinstance(buffers, dict):
+        raise TypeError(f"the saved state of {p!r} must be a dict, got {type(buffers).__name__}")
     for name, value in buffers.items():
         if isinstance(value, np.ndarray):
+            if value.dtype.kind not in "fiu":
+                raise TypeError(
+                    f"saved buffer {name!r} of {p!r} has dtype {value.dtype}; expected real "
+                    "numbers"
+                )
             if value.shape != shape:
                 raise ValueError(
                     f"saved buffer {name!r} has shape {value.shape}, "
@@ -273,7 +324,8 @@ def _buffers_for(p, buffers):
                 )
             value = value.astype(dtype, copy=True)
         else:
-            value = copy.deepcopy(value)
+            # the only non-array buffers are step counters (Adam's t)
+            value = check_int(f"saved step counter {name!r}", value, 0)
         restored[name] = value
     return restored
 
@@ -287,30 +339,25 @@ def _plain(value):
     return float(value)
 
 
-def check_at_least(name, value, lowest):
-    """Raise unless ``value`` is a real number ``>= lowest`` (NaN is rejected)."""
-    check_real(name, value)
-    if not value >= lowest:
-        raise ValueError(f"invalid {name}: {value!r} (expected {name} >= {lowest})")
+def _parts_of(state_dict):
+    """(param_groups, state) of an optimizer state_dict, checked to have that form."""
+    if not isinstance(state_dict, dict) or set(state_dict) != {"state", "param_groups"}:
+        found = sorted(state_dict) if isinstance(state_dict, dict) else type(state_dict).__name__
+        raise ValueError(
+            "an optimizer state_dict is a dict with the keys 'param_groups' and 'state' "
+            f"(as state_dict() returns it), got {found}"
+        )
+    groups, state = state_dict["param_groups"], state_dict["state"]
+    if not isinstance(groups, list | tuple) or not isinstance(state, dict):
+        raise TypeError(
+            "state_dict['param_groups'] must be a list and state_dict['state'] a dict, got "
+            f"{type(groups).__name__} and {type(state).__name__}"
+        )
+    return groups, state
 
 
-def check_positive(name, value):
-    """Raise unless ``value`` is a real number ``> 0``."""
-    check_real(name, value)
-    if not value > 0:
-        raise ValueError(f"invalid {name}: {value!r} (expected {name} > 0)")
-
-
-def check_beta(name, value):
-    """Raise unless ``value`` is a decay rate in ``[0, 1)``."""
-    check_real(name, value)
-    if not 0 <= value < 1:
-        raise ValueError(f"invalid {name}: {value!r} (expected 0 <= {name} < 1)")
-
-
-def check_real(name, value):
-    """Raise unless ``value`` is a finite real number (not a bool, not a string)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__}: {value!r}")
-    if not math.isfinite(value):
-        raise ValueError(f"invalid {name}: {value!r} (expected a finite number)")
+def _read_only_message(p):
+    return (
+        f"parameter {p!r} holds a read-only array, which an optimizer cannot update in "
+        "place; give it a writeable copy (np.array(data))"
+    )

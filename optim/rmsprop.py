@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from optim.optimizer import Optimizer, check_beta, check_positive
+from optim._checks import check_beta, check_positive
+from optim.optimizer import Optimizer
 from optim.precision import float16_in_float32, state_dtype
 
 

@@ -22,7 +22,8 @@ changes their rates equal the closed forms given in their docstrings.
 import copy
 import math
 
-from optim.optimizer import Optimizer, check_at_least, check_positive
+from optim._checks import check_at_least, check_choice, check_int, check_positive, check_real
+from optim.optimizer import Optimizer
 
 
 class LRScheduler:
@@ -67,8 +68,32 @@ class LRScheduler:
         return {k: copy.deepcopy(v) for k, v in self.__dict__.items() if k != "optimizer"}
 
     def load_state_dict(self, state_dict):
-        """Restore a ``state_dict()``; restore the optimizer's own state alongside it."""
-        self.__dict__.update(copy.deepcopy(state_dict))
+        """Restore a ``state_dict()``; restore the optimizer's own state alongside it.
+
+        Every value is checked as when it was first set (a NaN gamma is refused here too);
+        on any error the schedule is left as it was.
+        """
+        mine = self.state_dict()
+        if not isinstance(state_dict, dict) or set(state_dict) != set(mine):
+            found = sorted(state_dict) if isinstance(state_dict, dict) else type(state_dict)
+            raise ValueError(
+                f"a {type(self).__name__} state_dict has the keys {sorted(mine)}, got {found}"
+            )
+        state = copy.deepcopy(state_dict)
+        self.check_hyperparameters(state)
+        self.__dict__.update(state)
+
+    def check_hyperparameters(self, values):
+        """Raise a ``ValueError``/``TypeError`` naming each bad entry of ``values`` (the
+        schedule's attributes, as ``state_dict()`` holds them). Subclasses extend it."""
+        check_int("last_epoch", values["last_epoch"], 0)
+        groups = len(self.optimizer.param_groups)
+        for name in ("base_lrs", "_last_lr"):
+            lrs = values[name]
+            if not isinstance(lrs, list) or len(lrs) != groups:
+                raise ValueError(f"{name} must be a list of {groups} learning rates, got {lrs!r}")
+            for lr in lrs:
+                check_at_least(f"{name} entry", lr, 0.0)
 
 
 class StepLR(LRScheduler):
@@ -95,11 +120,14 @@ class StepLR(LRScheduler):
     """
 
     def __init__(self, optimizer, step_size, gamma=0.1):
-        _check_epochs("step_size", step_size)
-        check_positive("gamma", gamma)
-        self.step_size = step_size
-        self.gamma = float(gamma)
+        self.step_size = check_int("step_size", step_size, 1)
+        self.gamma = check_positive("gamma", gamma)
         super().__init__(optimizer)
+
+    def check_hyperparameters(self, values):
+        super().check_hyperparameters(values)
+        check_int("step_size", values["step_size"], 1)
+        check_positive("gamma", values["gamma"])
 
     def get_lr(self):
         lrs = [group["lr"] for group in self.optimizer.param_groups]
@@ -131,9 +159,12 @@ class ExponentialLR(LRScheduler):
     """
 
     def __init__(self, optimizer, gamma):
-        check_positive("gamma", gamma)
-        self.gamma = float(gamma)
+        self.gamma = check_positive("gamma", gamma)
         super().__init__(optimizer)
+
+    def check_hyperparameters(self, values):
+        super().check_hyperparameters(values)
+        check_positive("gamma", values["gamma"])
 
     def get_lr(self):
         return [group["lr"] * self.gamma for group in self.optimizer.param_groups]
@@ -174,11 +205,14 @@ class CosineAnnealingLR(LRScheduler):
     """
 
     def __init__(self, optimizer, T_max, eta_min=0.0):
-        _check_epochs("T_max", T_max)
-        check_at_least("eta_min", eta_min, 0.0)
-        self.T_max = T_max
-        self.eta_min = float(eta_min)
+        self.T_max = check_int("T_max", T_max, 1)
+        self.eta_min = check_at_least("eta_min", eta_min, 0.0)
         super().__init__(optimizer)
+
+    def check_hyperparameters(self, values):
+        super().check_hyperparameters(values)
+        check_int("T_max", values["T_max"], 1)
+        check_at_least("eta_min", values["eta_min"], 0.0)
 
     def get_lr(self):
         e, T, eta_min = self.last_epoch, self.T_max, self.eta_min
@@ -231,21 +265,24 @@ class ReduceLROnPlateau(LRScheduler):
     eps = 1e-8
 
     def __init__(self, optimizer, mode="min", factor=0.1, patience=10, threshold=1e-4):
-        if mode not in ("min", "max"):
-            raise ValueError(f"mode must be 'min' or 'max', got {mode!r}")
-        check_positive("factor", factor)
-        if not factor < 1:
-            raise ValueError(f"invalid factor: {factor!r} (expected 0 < factor < 1)")
-        if isinstance(patience, bool) or not isinstance(patience, int) or patience < 0:
-            raise ValueError(f"invalid patience: {patience!r} (expected an int >= 0)")
-        check_at_least("threshold", threshold, 0.0)
-        self.mode = mode
-        self.factor = float(factor)
-        self.patience = patience
-        self.threshold = float(threshold)
+        self.mode = check_choice("mode", mode, ("min", "max"))
+        self.factor = _check_factor(factor)
+        self.patience = check_int("patience", patience, 0)
+        self.threshold = check_at_least("threshold", threshold, 0.0)
         self.best = math.inf if mode == "min" else -math.inf
         self.num_bad_epochs = 0
         super().__init__(optimizer)
+
+    def check_hyperparameters(self, values):
+        super().check_hyperparameters(values)
+        check_choice("mode", values["mode"], ("min", "max"))
+        _check_factor(values["factor"])
+        check_int("patience", values["patience"], 0)
+        check_at_least("threshold", values["threshold"], 0.0)
+        check_int("num_bad_epochs", values["num_bad_epochs"], 0)
+        best = values["best"]
+        if best != (math.inf if values["mode"] == "min" else -math.inf):
+            check_real("best", best)
 
     def is_better(self, value):
         """Whether ``value`` improves on the best value so far by the relative threshold."""
@@ -254,8 +291,10 @@ class ReduceLROnPlateau(LRScheduler):
         return value > self.best * (self.threshold + 1)
 
     def step(self, metric):
-        """End an epoch whose monitored value was ``metric`` (a number)."""
-        value = float(metric)
+        """End an epoch whose monitored value was ``metric`` (a finite number; a NaN
+        would never compare as an improvement nor as a plateau reliably, so it is
+        refused)."""
+        value = check_real("metric", float(metric))
         self.last_epoch += 1
         if self.is_better(value):
             self.best = value
@@ -271,6 +310,8 @@ class ReduceLROnPlateau(LRScheduler):
         self._last_lr = [group["lr"] for group in self.optimizer.param_groups]
 
 
-def _check_epochs(name, value):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"invalid {name}: {value!r} (expected an int >= 1)")
+def _check_factor(factor):
+    factor = check_positive("factor", factor)
+    if not factor < 1:
+        raise ValueError(f"invalid factor: {factor!r} (expected 0 < factor < 1)")
+    return factor

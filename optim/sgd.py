@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from optim.optimizer import Optimizer, check_at_least, check_real
+from optim._checks import check_at_least, check_bool, check_real
+from optim.optimizer import Optimizer
 
 
 class SGD(Optimizer):
@@ -64,6 +65,7 @@ class SGD(Optimizer):
         super().check_hyperparameters(group)
         check_at_least("momentum", group["momentum"], 0.0)
         check_real("dampening", group["dampening"])
+        check_bool("nesterov", group["nesterov"])
         if group["nesterov"] and (group["momentum"] <= 0 or group["dampening"] != 0):
             raise ValueError(
                 "nesterov=True requires momentum > 0 and dampening = 0, got "

@@ -9,10 +9,11 @@ probability ``p``, and gives the result back in the input's layout and dtype, cl
 A new transform subclasses ``Transform`` and writes only ``transform``.
 
 Example:
-    >>> from data.augment.base import Transform, check_probability
+    >>> from data._checks import check_probability
+    >>> from data.augment.base import Transform
     >>> class Invert(Transform):
     ...     def __init__(self, p=0.5):
-    ...         self.p = check_probability(p)
+    ...         self.p = check_probability("p", p)
     ...
     ...     def transform(self, images, rng):
     ...         return 1.0 - images            # images: (n, H, W, C), the chosen ones
@@ -21,13 +22,18 @@ Example:
            [0.5 , 0.  ]])
 """
 
-import numbers
-
 import numpy as np
+
+from data._checks import check_real, check_rng
 
 from .layout import from_batch, to_batch
 
 BORDERS = ("reflect", "constant", "edge")
+
+#: The largest factor (sharpness, brightness, contrast, saturation) or noise level a
+#: transform takes: far beyond any useful augmentation, and small enough that float32
+#: pixel arithmetic (factor · x, with x in [0, 1]) cannot overflow.
+LARGEST_FACTOR = 1e6
 
 
 class Transform:
@@ -87,91 +93,11 @@ def put_back(batch, chosen, transformed, transform):
     batch[chosen] = transformed
 
 
-def is_int(value):
-    """True for Python and numpy integers, but not for ``True``/``False``."""
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def is_number(value):
-    """True for Python and numpy real numbers, but not for ``True``/``False``."""
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def is_int_sequence(value, length):
-    """True for a tuple or list of ``length`` ints."""
-    return isinstance(value, (tuple, list)) and len(value) == length and all(map(is_int, value))
-
-
-def check_rng(rng):
-    """Return ``rng``, or a fresh unseeded Generator for ``None``; refuse anything else."""
-    if rng is None:
-        return np.random.default_rng()
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator or None (use np.random.default_rng(seed)), "
-            f"got {type(rng).__name__}"
-        )
-    return rng
-
-
-def check_number(value, name, low=-np.inf, high=np.inf):
-    """Return ``value`` as a float after checking it is a real number in [low, high]."""
-    if not is_number(value):
-        raise TypeError(f"{name} must be a number, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be in [{low}, {high}], got {value!r}")
-    return float(value)
-
-
-def check_probability(p, name="p"):
-    """Return ``p`` as a float after checking it is a probability in [0, 1]."""
-    return check_number(p, name, 0.0, 1.0)
-
-
-def check_range(value, name, low=-np.inf, high=np.inf, symmetric_about=None):
-    """Read a range argument as a pair ``(lo, hi)`` with ``low <= lo <= hi <= high``.
-
-    A pair is taken as it is. A single number ``d`` means ``(centre - d, centre + d)``
-    when ``symmetric_about`` gives a centre (torchvision's rule for ``degrees``:
-    ``Rotation(30)`` rotates by up to 30 degrees either way), and ``(d, d)`` otherwise.
-    """
-    if is_number(value):
-        if symmetric_about is not None:
-            if value < 0:
-                raise ValueError(f"{name} as a single number must be >= 0, got {value!r}")
-            value = (symmetric_about - value, symmetric_about + value)
-        else:
-            value = (value, value)
-    if (
-        not isinstance(value, (tuple, list))
-        or len(value) != 2
-        or not all(is_number(v) for v in value)
-    ):
-        raise TypeError(f"{name} must be a number or a pair of numbers (lo, hi), got {value!r}")
-    lo, hi = float(value[0]), float(value[1])
-    if not low <= lo <= hi <= high:
-        raise ValueError(
-            f"{name} must be a range (lo, hi) with {low} <= lo <= hi <= {high}, got {value!r}"
-        )
-    return lo, hi
-
-
-def check_size(size, name="size"):
-    """Read an output size: an int ``s`` means ``(s, s)``, a pair is ``(height, width)``."""
-    if is_int(size):
-        size = (size, size)
-    if not is_int_sequence(size, 2):
-        raise TypeError(f"{name} must be an int or a pair of ints (height, width), got {size!r}")
-    if min(size) < 1:
-        raise ValueError(f"{name} must be at least 1 pixel each way, got {size!r}")
-    return int(size[0]), int(size[1])
-
-
 def check_border(border, fill):
     """Check a warp's border mode (one of ``BORDERS``) and its fill value in [0, 1]."""
     if border not in BORDERS:
         raise ValueError(f"border must be one of {BORDERS}, got {border!r}")
-    return border, check_number(fill, "fill", 0.0, 1.0)
+    return border, check_real("fill", fill, 0.0, 1.0)
 
 
 def uniform(rng, value_range, n):

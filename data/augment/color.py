@@ -16,7 +16,9 @@ alpha channel is left alone.
 
 import numpy as np
 
-from .base import Transform, check_number, check_probability, check_range
+from data._checks import check_probability, check_range, check_real
+
+from .base import LARGEST_FACTOR, Transform
 from .layout import colour_and_alpha
 
 LUMA_WEIGHTS = (0.299, 0.587, 0.114)
@@ -106,8 +108,8 @@ def adjust_hue(images, shift):
 def _factor_range(value, name):
     """torchvision's reading of a jitter strength: ``b`` gives ``(max(0, 1-b), 1+b)``."""
     if isinstance(value, (tuple, list)):
-        return check_range(value, name, 0.0)
-    strength = check_number(value, name, 0.0)
+        return check_range(name, value, 0.0, LARGEST_FACTOR)
+    strength = check_real(name, value, 0.0, LARGEST_FACTOR)
     return (max(0.0, 1.0 - strength), 1.0 + strength)
 
 
@@ -133,7 +135,7 @@ class ColorJitter(Transform):
         self.brightness = _factor_range(brightness, "brightness")
         self.contrast = _factor_range(contrast, "contrast")
         self.saturation = _factor_range(saturation, "saturation")
-        self.hue = check_range(hue, "hue", -0.5, 0.5, symmetric_about=0.0)
+        self.hue = check_range("hue", hue, -0.5, 0.5, symmetric_about=0.0)
 
     def transform(self, images, rng):
         n = len(images)
@@ -173,7 +175,7 @@ class Grayscale(Transform):
     """
 
     def __init__(self, p=1.0):
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         colour, _ = colour_and_alpha(images)

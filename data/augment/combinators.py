@@ -8,7 +8,9 @@ your own, see ``base.py``).
 
 import numpy as np
 
-from .base import Transform, check_probability, put_back
+from data._checks import check_probability
+
+from .base import Transform, put_back
 
 
 def check_transforms(transforms, name="transforms"):
@@ -52,7 +54,7 @@ class RandomApply(Compose):
 
     def __init__(self, transforms, p=0.5):
         super().__init__(transforms)
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
 
 class OneOf(Transform):

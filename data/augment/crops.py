@@ -7,14 +7,9 @@ the shared bilinear sampler (``sampling.sample_bilinear``).
 
 import numpy as np
 
-from .base import (
-    Transform,
-    check_border,
-    check_range,
-    check_size,
-    is_int,
-    is_int_sequence,
-)
+from data._checks import check_range, check_size, is_int, is_int_sequence
+
+from .base import Transform, check_border
 from .sampling import sample_bilinear
 
 #: np.pad's name for each border mode.
@@ -56,8 +51,10 @@ def random_boxes(rng, n, height, width, scale, ratio, attempts=10):
     """
     area = height * width * rng.uniform(*scale, size=(n, attempts))
     aspect = np.exp(rng.uniform(*np.log(ratio), size=(n, attempts)))
-    widths = np.round(np.sqrt(area * aspect)).astype(int)
-    heights = np.round(np.sqrt(area / aspect)).astype(int)
+    # capped at one more than the image, so that an extreme ratio (1e300) is "does not
+    # fit" instead of an integer overflow
+    widths = np.round(np.minimum(np.sqrt(area * aspect), width + 1)).astype(int)
+    heights = np.round(np.minimum(np.sqrt(area / aspect), height + 1)).astype(int)
     fits = (widths >= 1) & (widths <= width) & (heights >= 1) & (heights <= height)
     found = fits.any(axis=1)
     first_fit = np.argmax(fits, axis=1)
@@ -91,7 +88,7 @@ class RandomCrop(Transform):
     """
 
     def __init__(self, size, padding=0, border="constant", fill=0.0):
-        self.size = check_size(size)
+        self.size = check_size("size", size)
         self.padding = self._read_padding(padding)
         self.border, self.fill = check_border(border, fill)
 
@@ -145,7 +142,7 @@ class CenterCrop(Transform):
     """
 
     def __init__(self, size):
-        self.size = check_size(size)
+        self.size = check_size("size", size)
 
     def transform(self, images, rng):
         _, image_height, image_width, _ = images.shape
@@ -171,7 +168,7 @@ class Resize(Transform):
     """
 
     def __init__(self, size):
-        self.size = check_size(size)
+        self.size = check_size("size", size)
 
     def transform(self, images, rng):
         n, height, width, _ = images.shape
@@ -200,9 +197,9 @@ class RandomResizedCrop(Transform):
     attempts = 10
 
     def __init__(self, size, scale=(0.08, 1.0), ratio=(3 / 4, 4 / 3)):
-        self.size = check_size(size)
-        self.scale = check_range(scale, "scale", 0.0, 1.0)
-        self.ratio = check_range(ratio, "ratio", 0.0)
+        self.size = check_size("size", size)
+        self.scale = check_range("scale", scale, 0.0, 1.0)
+        self.ratio = check_range("ratio", ratio, 0.0)
         if self.scale[1] <= 0 or self.ratio[0] <= 0:
             raise ValueError(
                 f"scale and ratio must be positive, got scale={scale!r}, ratio={ratio!r}"

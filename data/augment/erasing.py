@@ -6,7 +6,9 @@ Zhong et al., "Random Erasing Data Augmentation" (AAAI 2020); torchvision's
 
 import numpy as np
 
-from .base import Transform, check_number, check_probability, check_range, is_number
+from data._checks import check_probability, check_range, check_real, is_number
+
+from .base import Transform
 from .crops import random_boxes
 
 
@@ -32,16 +34,16 @@ class RandomErasing(Transform):
     attempts = 10
 
     def __init__(self, p=0.5, scale=(0.02, 0.33), ratio=(0.3, 3.3), value=0.0):
-        self.p = check_probability(p)
-        self.scale = check_range(scale, "scale", 0.0, 1.0)
-        self.ratio = check_range(ratio, "ratio", 0.0)
+        self.p = check_probability("p", p)
+        self.scale = check_range("scale", scale, 0.0, 1.0)
+        self.ratio = check_range("ratio", ratio, 0.0)
         if self.ratio[0] <= 0:
             raise ValueError(f"ratio must be positive, got {ratio!r}")
         if isinstance(value, str):
             if value != "random":
                 raise ValueError(f"value must be a number in [0, 1] or 'random', got {value!r}")
         elif is_number(value):
-            value = check_number(value, "value", 0.0, 1.0)
+            value = check_real("value", value, 0.0, 1.0)
         else:
             raise TypeError(f"value must be a number in [0, 1] or 'random', got {value!r}")
         self.value = value

@@ -4,7 +4,9 @@ import math
 
 import numpy as np
 
-from .base import Transform, check_number, check_range
+from data._checks import check_range, check_real
+
+from .base import LARGEST_FACTOR, Transform
 from .color import per_image, with_colour
 from .layout import colour_and_alpha
 
@@ -23,7 +25,7 @@ class GaussianNoise(Transform):
     """
 
     def __init__(self, std=0.05):
-        self.std = check_number(std, "std", 0.0)
+        self.std = check_real("std", std, 0.0, LARGEST_FACTOR)
 
     def transform(self, images, rng):
         colour, _ = colour_and_alpha(images)
@@ -67,7 +69,7 @@ class GaussianBlur(Transform):
     Each image draws σ uniformly from ``sigma`` (a pair, default ``(0.1, 2.0)`` as
     torchvision's ``GaussianBlur``; a number is a fixed σ). The kernel is separable and
     reaches ``ceil(3 σ_max)`` pixels each way (99.7% of its weight), so no kernel size is
-    needed; the borders are extended by reflection.
+    needed (at most twice the image's size); the borders are extended by reflection.
 
     Shape: ``(N, H, W, C)`` → the same.
 
@@ -79,13 +81,17 @@ class GaussianBlur(Transform):
     """
 
     def __init__(self, sigma=(0.1, 2.0)):
-        self.sigma = check_range(sigma, "sigma", 0.0)
+        # σ² must not overflow; ten thousand pixels is wider than any image here
+        self.sigma = check_range("sigma", sigma, 0.0, 1e4)
         if self.sigma[0] <= 0:
             raise ValueError(f"sigma must be positive, got {sigma!r}")
 
     def transform(self, images, rng):
         sigma = rng.uniform(*self.sigma, size=len(images))
-        kernels = gaussian_kernels(sigma, radius=max(1, math.ceil(3 * self.sigma[1])))
+        # A kernel wider than twice the image adds nothing that reflection does not repeat,
+        # and caps the work (and the memory) of a huge σ.
+        widest = 2 * max(images.shape[1:3])
+        kernels = gaussian_kernels(sigma, radius=max(1, min(math.ceil(3 * self.sigma[1]), widest)))
         colour, _ = colour_and_alpha(images)
         blurred = convolve_axis(convolve_axis(colour, kernels, axis=1), kernels, axis=2)
         return with_colour(images, blurred)

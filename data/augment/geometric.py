@@ -7,15 +7,9 @@ chosen mode. Flips need no interpolation: they reverse an axis.
 
 import numpy as np
 
-from .base import (
-    Transform,
-    check_border,
-    check_number,
-    check_probability,
-    check_range,
-    is_number,
-    uniform,
-)
+from data._checks import check_probability, check_range, check_real, is_number
+
+from .base import Transform, check_border, uniform
 from .sampling import warp_affine
 
 
@@ -63,7 +57,7 @@ class HorizontalFlip(Transform):
     """
 
     def __init__(self, p=0.5):
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return images[:, :, ::-1].copy()
@@ -77,7 +71,7 @@ class VerticalFlip(Transform):
     """
 
     def __init__(self, p=0.5):
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return images[:, ::-1].copy()
@@ -114,15 +108,15 @@ class Affine(Transform):
     def __init__(
         self, degrees, translate=None, scale=None, shear=None, border="constant", fill=0.0
     ):
-        self.degrees = check_range(degrees, "degrees", symmetric_about=0.0)
+        self.degrees = check_range("degrees", degrees, symmetric_about=0.0)
         if translate is not None:
             if not (isinstance(translate, (tuple, list)) and len(translate) == 2):
                 raise TypeError(f"translate must be a pair of fractions (a, b), got {translate!r}")
-            translate = tuple(check_number(v, "translate", 0.0, 1.0) for v in translate)
+            translate = tuple(check_real("translate", v, 0.0, 1.0) for v in translate)
         self.translate = translate
-        self.scale = (1.0, 1.0) if scale is None else check_range(scale, "scale", 0.0)
-        if self.scale[0] <= 0:
-            raise ValueError(f"scale must be positive, got {scale!r}")
+        # Beyond a factor of 1000 either way an image is less than a pixel, or one pixel is
+        # the whole image: a mistake, and the inverse map's huge entries lose all precision.
+        self.scale = (1.0, 1.0) if scale is None else check_range("scale", scale, 1e-3, 1e3)
         self.shear = self._read_shear(shear)
         self.border, self.fill = check_border(border, fill)
 
@@ -133,12 +127,12 @@ class Affine(Transform):
             return (0.0, 0.0), (0.0, 0.0)
         if isinstance(shear, (tuple, list)) and len(shear) == 4:
             return (
-                check_range(tuple(shear[:2]), "shear", -90.0, 90.0),
-                check_range(tuple(shear[2:]), "shear", -90.0, 90.0),
+                check_range("shear", tuple(shear[:2]), -90.0, 90.0),
+                check_range("shear", tuple(shear[2:]), -90.0, 90.0),
             )
         if is_number(shear) and shear >= 90:
             raise ValueError(f"shear must be below 90 degrees, got {shear!r}")
-        return check_range(shear, "shear", -90.0, 90.0, symmetric_about=0.0), (0.0, 0.0)
+        return check_range("shear", shear, -90.0, 90.0, symmetric_about=0.0), (0.0, 0.0)
 
     def transform(self, images, rng):
         n, height, width, _ = images.shape

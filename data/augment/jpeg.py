@@ -24,7 +24,9 @@ nearly lossless. Chroma is kept at full resolution (4:4:4, PIL's ``subsampling=0
 
 import numpy as np
 
-from .base import Transform, is_int, is_int_sequence
+from data._checks import is_int, is_int_sequence
+
+from .base import Transform
 from .layout import colour_and_alpha
 
 BLOCK = 8

@@ -2,7 +2,9 @@
 
 import numpy as np
 
-from .base import Transform, check_border, check_range
+from data._checks import check_range
+
+from .base import Transform, check_border
 from .sampling import sample_bilinear
 
 
@@ -32,7 +34,7 @@ class LensDistortion(Transform):
     """
 
     def __init__(self, k=(-0.3, 0.3), border="constant", fill=0.0):
-        self.k = check_range(k, "k", symmetric_about=0.0)
+        self.k = check_range("k", k, symmetric_about=0.0)
         self.border, self.fill = check_border(border, fill)
 
     def transform(self, images, rng):

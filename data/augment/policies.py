@@ -27,8 +27,10 @@ them for both policies. Geometric operations fill the uncovered border by ``bord
 
 import numpy as np
 
+from data._checks import is_int
+
 from . import color, tone
-from .base import Transform, check_border, is_int
+from .base import Transform, check_border
 from .geometric import affine_matrices
 from .sampling import warp_affine
 

@@ -21,6 +21,8 @@ the image are read according to the border mode:
 
 import numpy as np
 
+_FAR = float(2**30)
+
 
 def border_index(index, size, border):
     """Map integer positions along an axis of length ``size`` into ``[0, size)``.
@@ -53,6 +55,10 @@ def sample_bilinear(images, rows, cols, border="constant", fill=0.0):
     pixels = images.reshape(n * height * width, channels)
     first_pixel = (np.arange(n) * height * width).reshape(n, 1, 1)
 
+    # Positions far outside the image (a lens with k = 1e300) read the border either way;
+    # clipped to ±2^30 they stay exact integers when floored and cast, never overflow.
+    rows = np.clip(rows, -_FAR, _FAR)
+    cols = np.clip(cols, -_FAR, _FAR)
     row0, col0 = np.floor(rows), np.floor(cols)
     row_weight = (rows - row0).astype(images.dtype)[..., np.newaxis]
     col_weight = (cols - col0).astype(images.dtype)[..., np.newaxis]

@@ -15,7 +15,9 @@ inverts values strictly above the threshold, so that a threshold of 1 changes no
 
 import numpy as np
 
-from .base import Transform, check_number, check_probability, is_int
+from data._checks import check_probability, check_real, is_int
+
+from .base import LARGEST_FACTOR, Transform
 from .color import blend, per_image, with_colour
 from .layout import colour_and_alpha
 
@@ -118,8 +120,8 @@ class Posterize(Transform):
     def __init__(self, bits, p=0.5):
         if not is_int(bits):
             raise TypeError(f"bits must be an int from 1 to 8, got {bits!r}")
-        self.bits = int(check_number(bits, "bits", 1, 8))
-        self.p = check_probability(p)
+        self.bits = int(check_real("bits", bits, 1, 8))
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return posterize(images, np.full(len(images), self.bits))
@@ -135,8 +137,8 @@ class Solarize(Transform):
     """
 
     def __init__(self, threshold, p=0.5):
-        self.threshold = check_number(threshold, "threshold", 0.0, 1.0)
-        self.p = check_probability(p)
+        self.threshold = check_real("threshold", threshold, 0.0, 1.0)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return solarize(images, np.full(len(images), self.threshold))
@@ -146,7 +148,7 @@ class Equalize(Transform):
     """Equalise the histogram of each channel, each image with probability ``p``."""
 
     def __init__(self, p=0.5):
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return equalize(images)
@@ -156,7 +158,7 @@ class AutoContrast(Transform):
     """Stretch each channel to span [0, 1], each image with probability ``p``."""
 
     def __init__(self, p=0.5):
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return autocontrast(images)
@@ -170,8 +172,10 @@ class Sharpness(Transform):
     """
 
     def __init__(self, sharpness_factor, p=0.5):
-        self.sharpness_factor = check_number(sharpness_factor, "sharpness_factor", 0.0)
-        self.p = check_probability(p)
+        self.sharpness_factor = check_real(
+            "sharpness_factor", sharpness_factor, 0.0, LARGEST_FACTOR
+        )
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return adjust_sharpness(images, np.full(len(images), self.sharpness_factor))
@@ -181,7 +185,7 @@ class Invert(Transform):
     """Replace images by their negative ``1 - x``, each with probability ``p``."""
 
     def __init__(self, p=0.5):
-        self.p = check_probability(p)
+        self.p = check_probability("p", p)
 
     def transform(self, images, rng):
         return invert(images)

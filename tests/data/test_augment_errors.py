@@ -95,7 +95,7 @@ ARGUMENT_ERRORS = [
     (lambda: Rotation(10, fill=2.0), ValueError, "fill must be in"),
     (lambda: Affine(0, translate=0.1), TypeError, "translate must be a pair"),
     (lambda: Affine(0, translate=(0.1, 1.5)), ValueError, "translate must be in"),
-    (lambda: Affine(0, scale=(0.0, 1.0)), ValueError, "scale must be positive"),
+    (lambda: Affine(0, scale=(0.0, 1.0)), ValueError, "scale must be a range .* with 0.001 <= lo"),
     (lambda: Affine(0, scale=(1.2, 0.8)), ValueError, "scale must be a range"),
     (lambda: Affine(0, shear=95), ValueError, "shear must be below 90"),
     (lambda: Affine(0, shear=(1, 2, 3)), TypeError, "shear must be a number or a pair"),

@@ -98,9 +98,9 @@ def test_float32_layers_stay_float32():
 def test_linear_errors_name_the_argument_and_shapes():
     with pytest.raises(ValueError, match=r"expects input of shape \(\*, 3\), got \(4, 2\)"):
         Linear(3, 2)(np.ones((4, 2)))
-    with pytest.raises(ValueError, match="in_features must be a positive int, got 0"):
+    with pytest.raises(ValueError, match="in_features must be an int >= 1, got 0"):
         Linear(0, 2)
-    with pytest.raises(ValueError, match=r"out_features must be a positive int, got 2\.5"):
+    with pytest.raises(TypeError, match=r"out_features must be an int, got float: 2\.5"):
         Linear(2, 2.5)
     with pytest.raises(ValueError, match=r"unknown init 'he'; expected one of \["):
         Linear(2, 2, init="he")
@@ -166,7 +166,7 @@ def test_gradcheck_of_a_small_mlp():
 
 
 def test_mlp_rejects_a_bad_dropout():
-    with pytest.raises(ValueError, match=r"p must be a number in \[0, 1\), got 1.0"):
+    with pytest.raises(ValueError, match=r"p must be a finite number in \[0, 1\), got 1.0"):
         MLP(2, [3], 1, dropout=1.0)
 
 

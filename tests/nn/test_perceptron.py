@@ -111,7 +111,7 @@ def test_fit_rejects_bad_data(X, y, message):
 
 
 def test_errors_name_the_argument():
-    with pytest.raises(ValueError, match="in_features must be a positive int, got 0"):
+    with pytest.raises(ValueError, match="in_features must be an int >= 1, got 0"):
         Perceptron(0)
     with pytest.raises(ValueError, match=r"expects x of shape \(2,\) or \(N, 2\), got \(3,\)"):
         Perceptron(2)(np.zeros(3))

@@ -284,7 +284,7 @@ def test_early_stopping_in_max_mode_with_min_delta_and_errors():
         EarlyStopping(patience=0)
     with pytest.raises(ValueError, match="mode must be 'min' or 'max', got 'up'"):
         EarlyStopping(mode="up")
-    with pytest.raises(ValueError, match="min_delta must be >= 0"):
+    with pytest.raises(ValueError, match="min_delta must be a finite number >= 0"):
         EarlyStopping(min_delta=-1)
 
 

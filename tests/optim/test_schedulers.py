@@ -119,7 +119,7 @@ def test_reduce_lr_on_plateau_accepts_numpy_and_value_metrics():
     ("make", "error", "match"),
     [
         (lambda opt: StepLR(opt, step_size=0), ValueError, "step_size: 0"),
-        (lambda opt: StepLR(opt, step_size=2.5), ValueError, "step_size: 2.5"),
+        (lambda opt: StepLR(opt, step_size=2.5), TypeError, "int, got float: 2.5"),
         (lambda opt: StepLR(opt, step_size=2, gamma=0.0), ValueError, "gamma: 0.0"),
         (lambda opt: ExponentialLR(opt, gamma=-0.5), ValueError, "gamma: -0.5"),
         (lambda opt: CosineAnnealingLR(opt, T_max=0), ValueError, "T_max: 0"),
