@@ -6,6 +6,7 @@ it then asks the node's op for the gradients of its inputs (the chain rule, one 
 step) and adds them to those inputs.
 """
 
+import warnings
 from itertools import compress
 
 import numpy as np
@@ -52,6 +53,8 @@ def backward(root, grad=None, on_step=None) -> None:
             records the pass this way.
     """
     _check_differentiable(root, "backward()")
+    if not np.all(np.isfinite(root.data)):
+        warnings.warn(_diverged(root), NotFiniteWarning, stacklevel=3)
     backpropagate({root: _root_gradient(root, grad)}, None, on_step)
 
 
@@ -115,44 +118,49 @@ def backpropagate(seeds: dict, keep, on_step) -> None:
     """
     pending = dict(seeds)
     tracing = on_step is not None
-    for node in reversed(topological_order(list(seeds))):
-        grad_output = pending.pop(node, None)
-        if grad_output is None:  # every path from the roots to it carried a None gradient
-            continue
-        if node._hooks:
-            grad_output = _run_hooks(node, grad_output)
-        function = node.function
-        if keep is not None:
-            keep(node, grad_output)
-        elif node.grad is None:
-            node.grad = grad_output
-        elif function is None and type(node.grad) is np.ndarray:
-            node.grad += grad_output  # a leaf owns its grad array: add in place, as PyTorch
-        else:
-            node.grad = node.grad + grad_output
-        if function is None:  # a leaf: nothing further back
-            if tracing:
-                on_step(node, grad_output, [])
-            continue
-        input_grads = function.backward(node, grad_output)
-        if type(input_grads) is not tuple:
-            input_grads = (input_grads,)
-        if len(input_grads) != len(node.inputs):
-            raise _wrong_gradient_count(node, input_grads)
-        sent = [] if tracing else None
-        for parent, needs_grad, input_grad in zip(node.inputs, node.needs_input_grad, input_grads):
-            if not needs_grad or input_grad is None:
+    # inf or nan gradients (a diverged loss, log at 0) are results here, not mistakes: the
+    # caller has been warned once (see `backward`), not once per op.
+    with np.errstate(all="ignore"):
+        for node in reversed(topological_order(list(seeds))):
+            grad_output = pending.pop(node, None)
+            if grad_output is None:  # every path from the roots to it carried a None gradient
                 continue
-            if type(input_grad) is not float or type(parent.data) is not float:
-                input_grad = fit_gradient(input_grad, parent.data, function)
-                if parent.function is None and _is_shared(input_grad, grad_output):
-                    input_grad = input_grad.copy()
-            so_far = pending.get(parent)
-            pending[parent] = input_grad if so_far is None else so_far + input_grad
+            if node._hooks:
+                grad_output = _run_hooks(node, grad_output)
+            function = node.function
+            if keep is not None:
+                keep(node, grad_output)
+            elif node.grad is None:
+                node.grad = grad_output
+            elif function is None and type(node.grad) is np.ndarray:
+                node.grad += grad_output  # a leaf owns its grad array: add in place, as PyTorch
+            else:
+                node.grad = node.grad + grad_output
+            if function is None:  # a leaf: nothing further back
+                if tracing:
+                    on_step(node, grad_output, [])
+                continue
+            input_grads = function.backward(node, grad_output)
+            if type(input_grads) is not tuple:
+                input_grads = (input_grads,)
+            if len(input_grads) != len(node.inputs):
+                raise _wrong_gradient_count(node, input_grads)
+            sent = [] if tracing else None
+            for parent, needs_grad, input_grad in zip(
+                node.inputs, node.needs_input_grad, input_grads
+            ):
+                if not needs_grad or input_grad is None:
+                    continue
+                if type(input_grad) is not float or type(parent.data) is not float:
+                    input_grad = fit_gradient(input_grad, parent.data, function)
+                    if parent.function is None and _is_shared(input_grad, grad_output):
+                        input_grad = input_grad.copy()
+                so_far = pending.get(parent)
+                pending[parent] = input_grad if so_far is None else so_far + input_grad
+                if tracing:
+                    sent.append((parent, input_grad))
             if tracing:
-                sent.append((parent, input_grad))
-        if tracing:
-            on_step(node, grad_output, sent)
+                on_step(node, grad_output, sent)
 
 
 def _run_hooks(node, grad_output):
@@ -167,6 +175,18 @@ def _run_hooks(node, grad_output):
                 )
             grad_output = _checked_gradient(replaced, node.data, "a hook's gradient")
     return grad_output
+
+
+class NotFiniteWarning(RuntimeWarning):
+    """backward() from a Value that is inf or nan: its gradients will not be finite."""
+
+
+def _diverged(root) -> str:
+    return (
+        f"backward() from a value that is not finite ({np.asarray(root.data).ravel()[:3]}): "
+        "training has probably diverged, and the gradients will be inf or nan. The usual "
+        "cause is a learning rate that is too large: try one 10 times smaller"
+    )
 
 
 def _check_differentiable(root, caller) -> None:

@@ -18,7 +18,8 @@ def exp(x):
             return math.exp(x)
         except OverflowError:
             return math.inf
-    return np.exp(x)
+    with np.errstate(over="ignore"):  # inf, as math.exp's overflow above: see backward()
+        return np.exp(x)
 
 
 def log(x):
@@ -49,7 +50,8 @@ def power(base, exponent):
             return math.inf if base == 0.0 else math.nan
         except OverflowError:
             return math.inf
-    return np.power(base, exponent)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # as the float path
+        return np.power(base, exponent)
 
 
 def relu(x):

@@ -105,9 +105,23 @@ class Value:
     __slots__ = ("_hooks", "data", "function", "grad", "inputs", "label", "needs_input_grad",
                  "options", "requires_grad", "saved")  # fmt: skip
 
-    # numpy must not treat a Value as an array-like: with this, `array * value` and
-    # `array @ value` return NotImplemented from numpy and reach Value.__rmul__ / __rmatmul__.
-    __array_ufunc__ = None
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """numpy calls this for `array * value` (and every other operator with an array on
+        the left): the operator is recorded as the Value's own (`value.__rmul__(array)`),
+        so that numpy never turns a Value into an array of objects. Any other numpy
+        function of a Value (np.exp(v), ...) would leave the graph: a clear TypeError."""
+        operator = _NUMPY_OPERATORS.get(ufunc.__name__)
+        if method == "__call__" and operator is not None and len(inputs) == 2 and not kwargs:
+            forward, reflected = operator
+            if inputs[0] is self:
+                return getattr(self, forward)(inputs[1])
+            return getattr(self, reflected)(inputs[0])
+        name = ufunc.__name__ if method == "__call__" else f"{ufunc.__name__}.{method}"
+        hint = f"use value.{name}()" if hasattr(Value, name) else "use the Value's own methods"
+        raise TypeError(
+            f"numpy's {name} cannot take a Value (it would leave the graph, so no gradient "
+            f"could flow through it): {hint}, or np.{name}(value.data) for a plain number"
+        )
 
     def __init__(self, data, *, label="", requires_grad=True, dtype=None):
         self.data = as_data(data, what="Value data", dtype=dtype)
@@ -285,6 +299,11 @@ class Value:
         return other + (-self)
 
     def __truediv__(self, other):
+        if not isinstance(other, Value | np.ndarray) and other == 0:
+            raise ZeroDivisionError(
+                f"a Value divided by the number {other}: division by zero (if the "
+                "divisor is a count or a norm, check that it cannot be 0)"
+            )
         return self * other**-1.0
 
     def __rtruediv__(self, other):
@@ -388,6 +407,23 @@ class _HookHandle:
     def remove(self) -> None:
         if self._hook in self._hooks:
             self._hooks.remove(self._hook)
+
+
+# numpy's ufuncs for the operators, with the Value methods that record them (for the
+# Value on the left, for the Value on the right).
+_NUMPY_OPERATORS = {
+    "add": ("__add__", "__radd__"),
+    "subtract": ("__sub__", "__rsub__"),
+    "multiply": ("__mul__", "__rmul__"),
+    "true_divide": ("__truediv__", "__rtruediv__"),
+    "divide": ("__truediv__", "__rtruediv__"),
+    "power": ("__pow__", "__rpow__"),
+    "matmul": ("__matmul__", "__rmatmul__"),
+    "less": ("__lt__", "__gt__"),
+    "less_equal": ("__le__", "__ge__"),
+    "greater": ("__gt__", "__lt__"),
+    "greater_equal": ("__ge__", "__le__"),
+}
 
 
 def _axis_index(dim, ndim) -> int:
