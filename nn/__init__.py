@@ -1,9 +1,10 @@
 """nn: neural networks on the autograd engine, shaped like PyTorch's `torch.nn`.
 
-Modules (`Perceptron`, `Linear`, `MLP`, `Sequential`, `Flatten`, `Dropout`, activations)
-hold their parameters as Value attributes; losses are functions
-`loss(prediction, target, reduction="mean")`; `nn.init` draws initial weights; `fit` and
-`evaluate` run the training loop with any optimizer and any re-iterable of batches.
+Modules (`Perceptron`, `Linear`, `MLP`, `Conv2d`, `MaxPool2d`, `AvgPool2d`, `Sequential`,
+`Flatten`, `Dropout`, activations) hold their parameters as Value attributes; losses are
+functions `loss(prediction, target, reduction="mean")`; `nn.functional` holds the function
+forms (`import nn.functional as F`); `nn.init` draws initial weights; `fit` and `evaluate`
+run the training loop with any optimizer and any re-iterable of batches.
 
     from nn import MLP, cross_entropy, fit
     model = MLP(64, [64], 10, seed=0)
@@ -11,7 +12,7 @@ hold their parameters as Value attributes; losses are functions
                   data.DataLoader(X, y, batch_size=32, shuffle=True, seed=0), epochs=20)
 """
 
-from nn import init
+from nn import functional, init
 from nn.activations import (
     ACTIVATIONS,
     Identity,
@@ -24,6 +25,7 @@ from nn.activations import (
     get_activation,
 )
 from nn.callbacks import Callback, EarlyStopping
+from nn.conv import Conv2d
 from nn.dropout import Dropout
 from nn.layers import MLP, Flatten, Linear, LinearFunction, Sequential
 from nn.losses import (
@@ -39,12 +41,14 @@ from nn.losses import (
 from nn.metrics import METRICS, accuracy, mae
 from nn.module import Module
 from nn.perceptron import Perceptron
+from nn.pooling import AvgPool2d, MaxPool2d
 from nn.training import History, evaluate, fit
 
 __all__ = [
-    "ACTIVATIONS", "METRICS", "MLP", "Callback", "CrossEntropy", "Dropout", "EarlyStopping",
-    "Flatten", "HingeLoss", "History", "Identity", "LeakyReLU", "Linear", "LinearFunction",
-    "Module", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
-    "accuracy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
-    "evaluate", "fit", "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss",
+    "ACTIVATIONS", "METRICS", "MLP", "AvgPool2d", "Callback", "Conv2d", "CrossEntropy",
+    "Dropout", "EarlyStopping", "Flatten", "HingeLoss", "History", "Identity", "LeakyReLU",
+    "Linear", "LinearFunction", "MaxPool2d", "Module", "Perceptron", "ReLU", "Sequential",
+    "Sigmoid", "Sign", "Softmax", "Tanh", "accuracy", "binary_cross_entropy",
+    "binary_cross_entropy_with_logits", "cross_entropy", "evaluate", "fit", "functional",
+    "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss",
 ]  # fmt: skip
