@@ -11,7 +11,8 @@ import nn
 import optim
 
 MODULES = ["module", "init", "activations", "layers", "dropout", "perceptron", "losses",
-           "metrics", "training", "callbacks", "checkpoint"]  # fmt: skip
+           "metrics", "training", "callbacks", "checkpoint", "conv", "pooling",
+           "functional"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", MODULES)
