@@ -71,9 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands_.add_parser(
         "train",
-        help="train an MLP on a bundled data set and write a run folder",
-        description="Train an MLP and write a run folder (model, config, history, metrics, "
-        "pictures).",
+        help="train an MLP (or a CNN) on a bundled data set and write a run folder",
+        description="Train an MLP (or, on the digits, a CNN) and write a run folder (model, "
+        "config, history, metrics, pictures).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=datasets.DATASETS,
         default=DEFAULTS.dataset,
         help="the data set (default: %(default)s)",
+    )
+    add(
+        "--model",
+        choices=("mlp", "cnn"),
+        default=DEFAULTS.model,
+        help="mlp, or cnn: a small convolutional network on the digits as 1x8x8 images "
+        "(--hidden and --activation are the MLP's) (default: %(default)s)",
     )
     add(
         "--hidden",

@@ -22,6 +22,7 @@ class Config:
     """The choices of one training run; the defaults are those of `gradschool train`."""
 
     dataset: str = "digits"
+    model: str = "mlp"  # "cnn": `cnn.DigitsCNN` (digits only; hidden, activation unused)
     hidden: list = dataclasses.field(default_factory=lambda: [64])
     activation: str = "relu"
     init: str | None = None  # None: Kaiming after ReLU-like activations, else Xavier
