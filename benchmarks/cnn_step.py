@@ -40,6 +40,7 @@ os.environ.update(
 
 import argparse  # noqa: E402
 import dataclasses  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import platform  # noqa: E402
@@ -98,7 +99,7 @@ def make_workload(name, image, convs, sizes, steps_per_round):
     for c_in, c_out, k, _ in convs:  # Kaiming: N(0, 2 / fan_in), fan_in = C_in·k·k
         W = rng.normal(0, math.sqrt(2 / (c_in * k * k)), (c_out, c_in, k, k))
         weights.append((W.astype(np.float32), np.zeros(c_out, np.float32)))
-    for n_in, n_out in zip(sizes, sizes[1:]):
+    for n_in, n_out in itertools.pairwise(sizes):
         W = rng.normal(0, math.sqrt(2 / n_in), (n_in, n_out))
         weights.append((W.astype(np.float32), np.zeros(n_out, np.float32)))
     batches = [
@@ -136,7 +137,7 @@ class GradschoolStep:
             layers += [nn.Conv2d(c_in, c_out, k, padding=padding, dtype=np.float32),
                        nn.MaxPool2d(2), nn.ReLU()]  # fmt: skip
         layers.append(nn.Flatten())
-        for n_in, n_out in zip(workload.sizes, workload.sizes[1:]):
+        for n_in, n_out in itertools.pairwise(workload.sizes):
             layers += [nn.Linear(n_in, n_out, dtype=np.float32), nn.ReLU()]
         self.model = nn.Sequential(*layers[:-1])
         self.layers = [m for m in self.model if isinstance(m, nn.Conv2d | nn.Linear)]
@@ -271,7 +272,7 @@ class TorchStep:
             layers += [torch.nn.Conv2d(c_in, c_out, k, padding=padding), torch.nn.MaxPool2d(2),
                        torch.nn.ReLU()]  # fmt: skip
         layers.append(torch.nn.Flatten())
-        for n_in, n_out in zip(workload.sizes, workload.sizes[1:]):
+        for n_in, n_out in itertools.pairwise(workload.sizes):
             layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
         self.model = torch.nn.Sequential(*layers[:-1])
         self.layers = [m for m in self.model if isinstance(m, torch.nn.Conv2d | torch.nn.Linear)]
@@ -391,8 +392,10 @@ def main():
     )
     correctness = {w.name: check_first_step(w) for w in workloads}
     for name, check in correctness.items():
-        errors = "; ".join(f"{who} loss {e['loss']:.1e} weights {e['weights']:.1e} update "
-                           f"{e['update']:.1e}" for who, e in check["rel_errors_vs_numpy"].items())  # fmt: skip
+        errors = "; ".join(
+            f"{who} loss {e['loss']:.1e} weights {e['weights']:.1e} update {e['update']:.1e}"
+            for who, e in check["rel_errors_vs_numpy"].items()
+        )
         print(f"  correctness {name:7s} loss {check['first_loss']:.6f}: {errors}: OK")
     steps = {w.name: max(1, w.steps_per_round // 4) if args.quick else w.steps_per_round
              for w in workloads}  # fmt: skip
