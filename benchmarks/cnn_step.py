@@ -38,17 +38,17 @@ os.environ.update(
     dict.fromkeys(("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"), "1")
 )
 
-import argparse  # noqa: E402
-import dataclasses  # noqa: E402
-import itertools  # noqa: E402
-import json  # noqa: E402
-import math  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
+import argparse
+import dataclasses
+import itertools
+import json
+import math
+import platform
+import statistics
+import sys
 
-import numpy as np  # noqa: E402
-from mlp_step import (  # noqa: E402
+import numpy as np
+from mlp_step import (
     BETAS,
     EPS,
     LOSS_RTOL,
@@ -63,10 +63,10 @@ from mlp_step import (  # noqa: E402
     step_peak_bytes,
     torch,
 )
-from numpy.lib.stride_tricks import sliding_window_view  # noqa: E402
+from numpy.lib.stride_tricks import sliding_window_view
 
-import nn  # noqa: E402
-import optim  # noqa: E402
+import nn
+import optim
 
 BATCH = 64
 BATCHES = 4
