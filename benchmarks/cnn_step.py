@@ -23,10 +23,12 @@ Measured as benchmarks/mlp_step.py measures (see there): correctness first (one 
 the same weights; losses to rel 1e-4, weights to rel 1e-3), one thread per library (set
 before numpy and torch load), interleaved rounds with the per-round ratio's median, and
 tracemalloc memory: the peak of a step above the steady state, and whether gradschool's
-memory stays flat over 1,000 steps.
+memory stays flat over 1,000 steps. One difference: steps are timed by the process's CPU
+time by default (`--clock cpu`), since the machines this runs on are shared and wall time
+also counts the time spent waiting for a core.
 
     .bench-venv/bin/python benchmarks/cnn_step.py [--workloads digits lenet] [--rounds 21]
-        [--quick]
+        [--clock cpu|wall] [--quick]
 
 The last line of output is one JSON object with every figure. Without torch the script
 runs and reports gradschool against numpy only.
@@ -46,6 +48,7 @@ import math
 import platform
 import statistics
 import sys
+import time
 
 import numpy as np
 from mlp_step import (
@@ -59,7 +62,6 @@ from mlp_step import (
     memory_growth,
     numpy_cross_entropy,
     relative_error,
-    seconds_per_step,
     step_peak_bytes,
     torch,
 )
@@ -126,21 +128,38 @@ WORKLOADS = {"digits": digits, "lenet": lenet}
 # ----- the three implementations -----------------------------------------------------------
 
 
+class CNN(nn.Module):
+    """The workload's network as a learner would write it: its layers in a list.
+
+    (Not nn.Sequential: its `model[i]` makes a new attribute-name string per layer and
+    call, which CPython's type attribute cache keeps, so tracemalloc would see memory grow
+    by about 30 bytes a step, for a few thousand steps, until that cache is full.)"""
+
+    def __init__(self, workload):
+        super().__init__()
+        self.layers = []
+        for c_in, c_out, k, padding in workload.convs:
+            self.layers += [nn.Conv2d(c_in, c_out, k, padding=padding, dtype=np.float32),
+                            nn.MaxPool2d(2), nn.ReLU()]  # fmt: skip
+        self.layers.append(nn.Flatten())
+        for n_in, n_out in itertools.pairwise(workload.sizes):
+            self.layers += [nn.Linear(n_in, n_out, dtype=np.float32), nn.ReLU()]
+        self.layers.pop()  # no relu after the last Linear: its outputs are the logits
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+
 class GradschoolStep:
-    """gradschool as a learner would write it: nn.Sequential of its layers, optim.Adam."""
+    """gradschool as a learner would write it: nn layers, nn.cross_entropy, optim.Adam."""
 
     name = "gradschool"
 
     def __init__(self, workload):
-        layers = []
-        for c_in, c_out, k, padding in workload.convs:
-            layers += [nn.Conv2d(c_in, c_out, k, padding=padding, dtype=np.float32),
-                       nn.MaxPool2d(2), nn.ReLU()]  # fmt: skip
-        layers.append(nn.Flatten())
-        for n_in, n_out in itertools.pairwise(workload.sizes):
-            layers += [nn.Linear(n_in, n_out, dtype=np.float32), nn.ReLU()]
-        self.model = nn.Sequential(*layers[:-1])
-        self.layers = [m for m in self.model if isinstance(m, nn.Conv2d | nn.Linear)]
+        self.model = CNN(workload)
+        self.layers = [m for m in self.model.layers if isinstance(m, nn.Conv2d | nn.Linear)]
         for layer, (W, b) in zip(self.layers, workload.weights):
             layer.weight.data[...] = W
             layer.bias.data[...] = b
@@ -196,9 +215,9 @@ class NumpyCNNStep:
                 padded = h
             ho, wo = padded.shape[1] - k + 1, padded.shape[2] - k + 1
             cols = np.empty((c_in, k, k, ho, wo, n), np.float32)
-            cols[...] = sliding_window_view(padded, (k, k), axis=(1, 2)).transpose(
-                0, 4, 5, 1, 2, 3
-            )
+            # (C, Ho, Wo, N, k, k); writeable: numpy 2.4's read-only strided views leak
+            windows = sliding_window_view(padded, (k, k), axis=(1, 2), writeable=True)
+            cols[...] = windows.transpose(0, 4, 5, 1, 2, 3)
             cols = cols.reshape(c_in * k * k, -1)
             z = (W.reshape(c_out, -1) @ cols).reshape(c_out, ho, wo, n)
             z += b[:, None, None, None]
@@ -207,8 +226,8 @@ class NumpyCNNStep:
             for offset, (i, j) in enumerate(((0, 1), (1, 0), (1, 1)), start=1):
                 candidate = z[:, i::2, j::2]
                 greater = candidate > pooled
-                np.copyto(pooled, candidate, where=greater)
-                argmax[greater] = offset
+                np.maximum(pooled, candidate, out=pooled)
+                argmax += greater * (offset - argmax)  # = offset where greater
             np.maximum(pooled, 0, out=pooled)  # relu
             saved.append((padded.shape, cols, argmax, pooled, z.shape))
             h = pooled
@@ -243,7 +262,7 @@ class NumpyCNNStep:
                 np.multiply(g, argmax == offset, out=grad_z[:, i::2, j::2])
             grad_z = grad_z.reshape(c_out, -1)
             W = self.params[2 * index]
-            np.matmul(grad_z, cols.T, out=self.grads[2 * index].reshape(c_out, -1))
+            np.matmul(cols, grad_z.T, out=self.grads[2 * index].reshape(c_out, -1).T)
             grad_z.sum(axis=1, out=self.grads[2 * index + 1])
             if index == 0:
                 break  # the images need no gradient
@@ -337,6 +356,19 @@ def check_first_step(workload):
     return {"first_loss": reference_loss, "rel_errors_vs_numpy": errors}
 
 
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+clock = CLOCKS["cpu"]
+
+
+def seconds_per_step(implementation, count):
+    """Mean time of `count` consecutive steps, cycling through the batches, by `clock`."""
+    batches = implementation.batches
+    start = clock()
+    for i in range(count):
+        implementation.step(*batches[i % len(batches)])
+    return (clock() - start) / count
+
+
 def time_workload(workload, rounds, steps_per_round):
     """ms per step (median over interleaved rounds) and the median per-round ratios."""
     steps = implementations(workload)
@@ -381,7 +413,17 @@ def main():
     parser.add_argument("--workloads", nargs="+", choices=list(WORKLOADS), default=list(WORKLOADS))
     parser.add_argument("--rounds", type=int, default=None, help="default 21 (3 with --quick)")
     parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds")
+    parser.add_argument(
+        "--clock",
+        choices=tuple(CLOCKS),
+        default="cpu",
+        help="cpu (default): the process's CPU time, which on a shared machine leaves out "
+        "the time spent waiting for a core (every library runs on one thread, so on an "
+        "idle machine it equals the wall time); wall: time.perf_counter",
+    )
     args = parser.parse_args()
+    global clock
+    clock = CLOCKS[args.clock]
     rounds = args.rounds or (3 if args.quick else 21)
     workloads = [WORKLOADS[name]() for name in args.workloads]
     print(
@@ -400,7 +442,7 @@ def main():
     steps = {w.name: max(1, w.steps_per_round // 4) if args.quick else w.steps_per_round
              for w in workloads}  # fmt: skip
     timing = {w.name: time_workload(w, rounds, steps[w.name]) for w in workloads}
-    print(f"\nms per step, median of {rounds} interleaved rounds of k steps "
+    print(f"\nms per step ({args.clock} time), median of {rounds} interleaved rounds of k steps "
           f"(k = {', '.join(f'{n} {k}' for n, k in steps.items())})")  # fmt: skip
     print(f"{'workload':10s}{'gradschool':>13s}{'numpy':>13s}{'torch':>13s}   "
           f"{'gradschool/numpy':22s}   gradschool/torch")  # fmt: skip
@@ -421,11 +463,20 @@ def main():
           f"after step {flat['steps'][1]}: {flat['bytes'][1]:,d} (growth "
           f"{flat['growth_bytes']:+,d}; flat means ≤ {FLAT_BYTES:,d}): "
           f"{'PASS' if flat['flat'] else 'MISS'}")  # fmt: skip
-    print(json.dumps({"benchmark": "cnn_step", "cores": os.cpu_count(), "numpy": np.__version__,
-                      "torch": torch.__version__ if torch is not None else None,
-                      "rounds": rounds, "steps_per_round": steps, "targets": TARGETS,
-                      "correctness": correctness, "timing_one_thread": timing,
-                      "memory": memory}))  # fmt: skip
+    figures = {
+        "benchmark": "cnn_step",
+        "cores": os.cpu_count(),
+        "numpy": np.__version__,
+        "torch": torch.__version__ if torch is not None else None,
+        "rounds": rounds,
+        "clock": args.clock,
+        "steps_per_round": steps,
+        "targets": TARGETS,
+        "correctness": correctness,
+        "timing_one_thread": timing,
+        "memory": memory,
+    }
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

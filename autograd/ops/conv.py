@@ -54,7 +54,9 @@ class Conv2d(Function):
         # The windows, (C_in, H_out, W_out, N, kH, kW), are a view; one copy puts them in
         # the columns: row (c, p, q) of `cols` holds pixel (p, q) of channel c of every
         # window, in the order (i, j, n) of the output pixels.
-        windows = sliding_window_view(memory, (kh, kw), axis=(1, 2))
+        # (writeable=True only because numpy 2.4's read-only strided views leak about 200
+        # bytes each; nothing writes through this view.)
+        windows = sliding_window_view(memory, (kh, kw), axis=(1, 2), writeable=True)
         windows = windows[:, :: stride[0], :: stride[1]]
         cols = np.empty((c_in, kh, kw, ho, wo, n), dtype=x.dtype)
         cols[...] = windows.transpose(0, 4, 5, 1, 2, 3)
@@ -74,7 +76,10 @@ class Conv2d(Function):
         # g as (C_out, H_out·W_out·N), the layout of the forward's product (no copy when
         # grad_output is the channels-major view this op and the pooling ops hand out).
         g = grad_output.transpose(1, 2, 3, 0).reshape(c_out, -1)
-        grad_weight = (g @ cols.T).reshape(weight.shape) if needs_weight else None
+        grad_weight = None
+        if needs_weight:  # (cols @ gᵀ)ᵀ = g @ colsᵀ; this order is faster in BLAS (by 1.5×
+            # for LeNet's layers), and the copy that reshape makes of the transpose is small
+            grad_weight = (cols @ g.T).T.reshape(weight.shape)
         grad_x = None
         if needs_x:
             grad_cols = (weight.reshape(c_out, -1).T @ g).reshape(c_in, kh * kw, ho, wo, -1)

@@ -51,22 +51,27 @@ class MaxPool2d(Function):
         # Scan the offsets in row-major order: a later pixel replaces the maximum only if
         # it is strictly greater, so at a tie the first maximum keeps it (and its gradient).
         out = memory[offsets[0]].copy()
-        argmax = np.zeros(out.shape, dtype=np.intp if len(offsets) > 127 else np.int8)
+        argmax = np.zeros(out.shape, dtype=np.int8 if len(offsets) <= 127 else np.intp)
         for k, index in enumerate(offsets[1:], start=1):
             candidate = memory[index]
             greater = candidate > out
-            np.copyto(out, candidate, where=greater)
-            argmax[greater] = k
-        ctx.save_for_backward(argmax, memory.shape, offsets, padding)
+            np.maximum(out, candidate, out=out)
+            argmax += greater * (k - argmax)  # argmax = k where greater (a select, as arithmetic:
+            # several times faster than a masked assignment)
+        overlapping = stride[0] < kernel_size[0] or stride[1] < kernel_size[1]
+        ctx.save_for_backward(argmax, memory.shape, offsets, overlapping, padding)
         return batch_major(out)
 
     @staticmethod
     def backward(ctx, grad_output):
-        argmax, memory_shape, offsets, padding = ctx.saved
+        argmax, memory_shape, offsets, overlapping, padding = ctx.saved
         g = grad_output.transpose(1, 2, 3, 0)  # (C, H_out, W_out, N), as `argmax`
         grad_memory = np.zeros(memory_shape, dtype=grad_output.dtype)
         for k, index in enumerate(offsets):
-            grad_memory[index] += np.where(argmax == k, g, 0)
+            if overlapping:  # a pixel may be in several windows: add up their gradients
+                grad_memory[index] += g * (argmax == k)
+            else:  # each pixel is in one window at most: write, no need to read first
+                np.multiply(g, argmax == k, out=grad_memory[index])
         return unpadded(grad_memory, padding)
 
 
