@@ -21,6 +21,7 @@ def train(config, *, out=None, force=False, progress=True) -> dict:
     config = dataclasses.replace(
         config,
         lr=config.learning_rate,
+        dropout=config.dropout_probability,
         in_features=split.in_features,
         out_features=split.n_classes,
         data_sha256=split.fingerprint(),
@@ -143,7 +144,10 @@ def _write_pictures(folder, model, split, history) -> list:
 
 def _describe(config, split) -> str:
     if config.model == "cnn":
-        model = "CNN conv 16 3x3, pool, conv 32 3x3, pool, linear 128-10 (relu)"
+        model = (
+            "CNN conv 16 3x3, pool, conv 32 3x3, pool, linear 128-10 (relu), "
+            f"dropout {config.dropout:g}"
+        )
     else:
         sizes = "-".join(str(n) for n in (config.in_features, *config.hidden, config.out_features))
         model = f"MLP {sizes} ({config.activation})"

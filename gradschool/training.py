@@ -26,14 +26,17 @@ def build_model(config) -> nn.Module:
     classification (the softmax is in the loss), one number for regression."""
     if config.model == "cnn":
         return DigitsCNN(
-            config.out_features, dropout=config.dropout, init=config.init, seed=config.seed
+            config.out_features,
+            dropout=config.dropout_probability,
+            init=config.init,
+            seed=config.seed,
         )
     return nn.MLP(
         config.in_features,
         config.hidden,
         config.out_features,
         activation=config.activation,
-        dropout=config.dropout,
+        dropout=config.dropout_probability,
         init=config.init,
         seed=config.seed,
     )
