@@ -223,7 +223,7 @@ def test_cnn_writes_the_same_run_folder(cnn_run):
     names = {path.name for path in cnn_run.iterdir()}
     assert {"config.json", "model.npz", "history.csv", "metrics.json", "graph.dot"} <= names
     config = json.loads((cnn_run / "config.json").read_text())
-    assert config["model"] == "cnn"
+    assert config["model"] == "cnn" and config["dropout"] == 0.25  # the CNN's default
     metrics = json.loads((cnn_run / "metrics.json").read_text())
     assert metrics["epochs"] == 2 and metrics["test_accuracy"] > 0.5  # 10 classes: chance 0.1
 
@@ -249,3 +249,18 @@ def test_cnn_on_points_is_one_line_on_stderr(tmp_path, capsys):
         err.strip()
         == "gradschool train: error: --model cnn works on the 8x8 digits only, not on moons"
     )
+
+
+def test_the_cnn_has_pytorch_names_and_takes_rows_or_images():
+    import numpy as np
+
+    from gradschool.cnn import DigitsCNN
+
+    model = DigitsCNN(seed=0)
+    shapes = {name: value.shape for name, value in model.state_dict().items()}
+    assert shapes == {
+        "conv1.weight": (16, 1, 3, 3), "conv1.bias": (16,), "conv2.weight": (32, 16, 3, 3),
+        "conv2.bias": (32,), "fc.weight": (128, 10), "fc.bias": (10,),
+    }  # fmt: skip
+    images = np.random.default_rng(0).random((3, 1, 8, 8))
+    assert np.array_equal(model(images).data, model(images.reshape(3, 64)).data)
