@@ -32,6 +32,18 @@ also counts the time spent waiting for a core.
 
 The last line of output is one JSON object with every figure. Without torch the script
 runs and reports gradschool against numpy only.
+
+The memory allocator matters as much as the arithmetic here. A LeNet step allocates about
+10 MB of fresh arrays (im2col columns, their gradients), and with glibc's defaults memory
+that large is handed back to the system when freed and page-faulted in again, zeroed, on
+the next step: measured here, that is 40% of gradschool's and the numpy floor's LeNet step
+(10.9 ms against 5.8 ms) but less of torch's. The same process with glibc told to keep
+freed memory,
+
+    MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 \
+        .bench-venv/bin/python benchmarks/cnn_step.py
+
+is the second run of `make bench`; both tables are worth reporting.
 """
 
 import os

@@ -49,7 +49,9 @@ def padded(x, padding, value) -> np.ndarray:
     if ph == 0 and pw == 0:
         return channels_major(x)
     n, c, h, w = x.shape
-    memory = np.full((c, h + 2 * ph, w + 2 * pw, n), value, dtype=x.dtype)
+    memory = np.zeros((c, h + 2 * ph, w + 2 * pw, n), dtype=x.dtype)
+    if value != 0:
+        memory.fill(value)
     memory[:, ph : ph + h, pw : pw + w] = channels_major(x)
     return memory
 
