@@ -36,9 +36,9 @@ runs and reports gradschool against numpy only.
 The memory allocator matters as much as the arithmetic here. A LeNet step allocates about
 10 MB of fresh arrays (im2col columns, their gradients), and with glibc's defaults memory
 that large is handed back to the system when freed and page-faulted in again, zeroed, on
-the next step: measured here, that is 40% of gradschool's and the numpy floor's LeNet step
-(10.9 ms against 5.8 ms) but less of torch's. The same process with glibc told to keep
-freed memory,
+the next step: measured here, that is a third to a half of gradschool's and the numpy
+floor's LeNet step (9.4–10.9 ms against 5.8–5.9 ms), and less of torch's. The same
+process with glibc told to keep freed memory,
 
     MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 \
         .bench-venv/bin/python benchmarks/cnn_step.py
