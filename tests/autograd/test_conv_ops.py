@@ -7,28 +7,13 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import geometries
 
 from autograd import Value, gradcheck
 from autograd.ops.conv import Conv2d
 from autograd.ops.padding import Pad
 from autograd.ops.pooling import AvgPool2d, MaxPool2d
 from autograd.ops.windows import output_size
-
-# ----- hypothesis: images with a kernel, stride and padding that fit them ---------------
-
-
-@st.composite
-def geometries(draw, max_padding_is_half_kernel=False):
-    """(x shape, kernel, stride, padding) with at least one window per axis."""
-    kernel = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
-    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
-    if max_padding_is_half_kernel:  # pooling: PyTorch allows padding <= kernel // 2
-        padding = tuple(draw(st.integers(0, k // 2)) for k in kernel)
-    else:
-        padding = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
-    size = [draw(st.integers(max(1, k - 2 * p), 6)) for k, p in zip(kernel, padding)]
-    shape = (draw(st.integers(1, 3)), draw(st.integers(1, 3)), *size)
-    return shape, kernel, stride, padding
 
 
 def random(shape, seed):
