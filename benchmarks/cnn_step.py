@@ -194,10 +194,10 @@ class NumpyCNNStep:
 
     Images live in memory as (C, H, W, N), the batch innermost, as gradschool's ops keep
     them (their docstring says why); a convolution is im2col (one copy of a
-    `sliding_window_view`) and one matrix product, its input gradient col2im (one strided
-    addition per kernel offset); a 2×2 max pool keeps the index of each window's first
-    maximum for its backward. Between steps it keeps only the gradient buffers and Adam's
-    state, as mlp_step's floor, whose in-place Adam it uses.
+    `sliding_window_view`) and one matrix product, its input gradient col2im (one matrix
+    product and one strided addition per kernel offset); a 2×2 max pool keeps the index
+    of each window's first maximum for its backward. Between steps it keeps only the
+    gradient buffers and Adam's state, as mlp_step's floor, whose in-place Adam it uses.
     """
 
     name = "numpy"
@@ -279,11 +279,11 @@ class NumpyCNNStep:
             if index == 0:
                 break  # the images need no gradient
             _, ho, wo, _ = z_shape
-            grad_cols = (W.reshape(c_out, -1).T @ grad_z).reshape(c_in, k, k, ho, wo, n)
             grad_padded = np.zeros(padded_shape, np.float32)
-            for i in range(k):
+            for i in range(k):  # col2im, one kernel offset at a time (see autograd.ops.conv)
                 for j in range(k):
-                    grad_padded[:, i : i + ho, j : j + wo] += grad_cols[:, i, j]
+                    grad_offset = W[:, :, i, j].T @ grad_z  # (C_in, Ho·Wo·N)
+                    grad_padded[:, i : i + ho, j : j + wo] += grad_offset.reshape(c_in, ho, wo, n)
             g = grad_padded[:, p:-p, p:-p] if p else grad_padded
         self.adam()
         return loss
