@@ -21,7 +21,8 @@ them. Each step is written three times, from the same initial weights, on the sa
 
 Measured as benchmarks/mlp_step.py measures (see there): correctness first (one step from
 the same weights; losses to rel 1e-4, weights to rel 1e-3), one thread per library (set
-before numpy and torch load), interleaved rounds with the per-round ratio's median, and
+before numpy and torch load), interleaved rounds with the per-round ratio's median (the
+three libraries in one process, a fresh process per workload), and
 tracemalloc memory: the peak of a step above the steady state, and whether gradschool's
 memory stays flat over 1,000 steps. One difference: steps are timed by the process's CPU
 time by default (`--clock cpu`), since the machines this runs on are shared and wall time
@@ -59,6 +60,7 @@ import json
 import math
 import platform
 import statistics
+import subprocess
 import sys
 import time
 
@@ -399,6 +401,18 @@ def time_workload(workload, rounds, steps_per_round):
     return result
 
 
+def time_in_fresh_process(name, rounds, steps_per_round, clock_name):
+    """`time_workload` of one workload, run in a new process of this script.
+
+    Each workload gets a fresh process because the allocator's state carries over: timed
+    after the digits workload in the same process, LeNet's steps ran 20–30% slower for
+    gradschool and the numpy floor (not for torch) than in a process of their own."""
+    command = [sys.executable, __file__, "--timing-of", name, "--rounds", str(rounds),
+               "--steps-per-round", str(steps_per_round), "--clock", clock_name]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
 def measure_memory(workloads, quick):
     result = {}
     for workload in workloads:
@@ -433,10 +447,16 @@ def main():
         "the time spent waiting for a core (every library runs on one thread, so on an "
         "idle machine it equals the wall time); wall: time.perf_counter",
     )
+    parser.add_argument("--timing-of", choices=list(WORKLOADS), help=argparse.SUPPRESS)
+    parser.add_argument("--steps-per-round", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     global clock
     clock = CLOCKS[args.clock]
     rounds = args.rounds or (3 if args.quick else 21)
+    if args.timing_of:  # the child process of `time_in_fresh_process`
+        workload = WORKLOADS[args.timing_of]()
+        print(json.dumps(time_workload(workload, rounds, args.steps_per_round)))
+        return
     workloads = [WORKLOADS[name]() for name in args.workloads]
     print(
         f"gradschool CNN step vs numpy floor vs torch; {os.cpu_count()} cores, Python "
@@ -453,9 +473,11 @@ def main():
         print(f"  correctness {name:7s} loss {check['first_loss']:.6f}: {errors}: OK")
     steps = {w.name: max(1, w.steps_per_round // 4) if args.quick else w.steps_per_round
              for w in workloads}  # fmt: skip
-    timing = {w.name: time_workload(w, rounds, steps[w.name]) for w in workloads}
+    timing = {w.name: time_in_fresh_process(w.name, rounds, steps[w.name], args.clock)
+              for w in workloads}  # fmt: skip
     print(f"\nms per step ({args.clock} time), median of {rounds} interleaved rounds of k steps "
-          f"(k = {', '.join(f'{n} {k}' for n, k in steps.items())})")  # fmt: skip
+          f"(k = {', '.join(f'{n} {k}' for n, k in steps.items())}), each workload in a "
+          "fresh process")  # fmt: skip
     print(f"{'workload':10s}{'gradschool':>13s}{'numpy':>13s}{'torch':>13s}   "
           f"{'gradschool/numpy':22s}   gradschool/torch")  # fmt: skip
     for name, row in timing.items():
