@@ -47,8 +47,6 @@ bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benchmarks/scalar_floor.py
 	$(BENCH_VENV)/bin/python benchmarks/op_overhead.py
 	$(BENCH_VENV)/bin/python benchmarks/cnn_step.py
-	MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 \
-		$(BENCH_VENV)/bin/python benchmarks/cnn_step.py
 
 images: $(BIN)/.installed-test
 	$(BIN)/python docs/make_images.py

@@ -34,17 +34,15 @@ also counts the time spent waiting for a core.
 The last line of output is one JSON object with every figure. Without torch the script
 runs and reports gradschool against numpy only.
 
-The memory allocator matters as much as the arithmetic here. A LeNet step allocates about
-10 MB of fresh arrays (im2col columns, their gradients), and with glibc's defaults memory
-that large is handed back to the system when freed and page-faulted in again, zeroed, on
-the next step: measured here, that is a third to a half of gradschool's and the numpy
-floor's LeNet step (9.4–10.9 ms against 5.8–5.9 ms), and less of torch's. The same
-process with glibc told to keep freed memory,
-
-    MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 \
-        .bench-venv/bin/python benchmarks/cnn_step.py
-
-is the second run of `make bench`; both tables are worth reporting.
+The memory allocator matters as much as the arithmetic here. A LeNet step allocates
+about 10 MB of fresh arrays (im2col columns and their gradients), and glibc may hand freed
+memory back to the system and fault it in again, zeroed, on the next step. Measured while
+writing this: a LeNet step of gradschool and of the numpy floor took 30–65% longer when
+(a) the whole dL/dcols was materialised in col2im (now done one kernel offset at a time,
+see autograd/ops/conv.py), or (b) the digits workload had run before in the same process
+(hence a fresh process per workload); torch's step was not affected. With glibc told to
+keep freed memory (MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 in the
+environment) the figures stay within a few percent of the default run.
 """
 
 import os

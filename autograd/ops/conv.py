@@ -18,7 +18,7 @@ and dL/dx adds each column of dL/dcols back into the window it was copied from
 ("col2im"). That is done one kernel offset (p, q) at a time: its rows of dL/dcols are
 W[:, :, p, q]ᵀ @ g, added into one strided slice of dL/dx (see `windows.offset_slices`),
 so that the whole of dL/dcols, kH·kW times the size of x, never exists at once (measured:
-a LeNet step 20% faster, most of it memory the system no longer has to hand out afresh).
+a LeNet step 15–20% faster, most of it memory the system no longer has to hand out afresh).
 Windows overlap when the stride is smaller than the kernel, and where they do, their
 gradients add up.
 
