@@ -64,6 +64,7 @@ bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benchmarks/scalar_vs_micrograd.py
 	$(BENCH_VENV)/bin/python benchmarks/scalar_floor.py
 	$(BENCH_VENV)/bin/python benchmarks/op_overhead.py
+	$(BENCH_VENV)/bin/python benchmarks/cnn_step.py
 
 images: $(BIN)/.installed-test
 	$(BIN)/python docs/make_images.py

@@ -9,3 +9,13 @@
 the data, `training` builds and trains the model, `runs` reads and writes the run folder,
 `plots` and `graph` draw it. Only this package imports all of autograd, nn, optim and data.
 """
+
+import os
+
+# The networks trained here are small: a matrix product takes microseconds, and BLAS
+# worker threads cost more than they save (measured: a CNN's training 5 s with one thread,
+# 80 s with OpenBLAS's default threads on a busy 2-core machine; an MLP's 0.4 s and 1.7 s).
+# One thread, unless the user chose; BLAS reads this when numpy loads, so it is set before
+# any import of numpy (the `gradschool` command imports this package first).
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")

@@ -79,9 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands_.add_parser(
         "train",
-        help="train an MLP on a bundled data set and write a run folder",
-        description="Train an MLP and write a run folder (model, config, history, metrics, "
-        "pictures).",
+        help="train an MLP (or a CNN) on a bundled data set and write a run folder",
+        description="Train an MLP (or, on the digits, a CNN) and write a run folder (model, "
+        "config, history, metrics, pictures).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=datasets.DATASETS,
         default=DEFAULTS.dataset,
         help="the data set (default: %(default)s)",
+    )
+    add(
+        "--model",
+        choices=("mlp", "cnn"),
+        default=DEFAULTS.model,
+        help="mlp, or cnn: a small convolutional network on the digits as 1x8x8 images "
+        "(--hidden and --activation are the MLP's) (default: %(default)s)",
     )
     add(
         "--hidden",
@@ -140,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--dropout",
         type=_probability,
         default=DEFAULTS.dropout,
-        help="dropout probability after each hidden layer (default: %(default)s)",
+        help="dropout probability after each hidden layer (the CNN: before its Linear "
+        "layer) (default: 0 for the MLP, 0.25 for the CNN)",
     )
     add(
         "--weight-decay",

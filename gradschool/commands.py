@@ -8,6 +8,7 @@ import time
 import graphviz
 
 from gradschool import datasets, graph, plots, runs, training
+from gradschool.cnn import IMAGE_SHAPE
 
 
 def train(config, *, out=None, force=False, progress=True) -> dict:
@@ -16,9 +17,12 @@ def train(config, *, out=None, force=False, progress=True) -> dict:
     split = _data(config)
     if config.augment and split.raw_train.ndim != 3:
         raise runs.RunError(f"--augment works on the digits images only, not on {split.name}")
+    if config.model == "cnn" and split.raw_train.shape[1:] != IMAGE_SHAPE[1:]:
+        raise runs.RunError(f"--model cnn works on the 8x8 digits only, not on {split.name}")
     config = dataclasses.replace(
         config,
         lr=config.learning_rate,
+        dropout=config.dropout_probability,
         in_features=split.in_features,
         out_features=split.n_classes,
         data_sha256=split.fingerprint(),
@@ -159,10 +163,17 @@ def _write_pictures(folder, model, split, history, best_epoch) -> list:
 
 
 def _describe(config, split) -> str:
-    sizes = "-".join(str(n) for n in (config.in_features, *config.hidden, config.out_features))
+    if config.model == "cnn":
+        model = (
+            "CNN conv 16 3x3, pool, conv 32 3x3, pool, linear 128-10 (relu), "
+            f"dropout {config.dropout:g}"
+        )
+    else:
+        sizes = "-".join(str(n) for n in (config.in_features, *config.hidden, config.out_features))
+        model = f"MLP {sizes} ({config.activation})"
     return (
         f"{split.name}: {len(split.X_train)} train / {len(split.X_val)} val / "
-        f"{len(split.X_test)} test samples; MLP {sizes} ({config.activation}), "
+        f"{len(split.X_test)} test samples; {model}, "
         f"{config.optimizer} lr={config.lr:g}, batch {config.batch_size}, "
         f"up to {config.epochs} epochs (early stopping after {config.patience})"
         + (", augmented" if config.augment else "")

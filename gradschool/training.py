@@ -8,6 +8,7 @@ import numpy as np
 
 import nn
 import optim
+from gradschool.cnn import DigitsCNN
 
 #: The update rules of the course by their `--optimizer` names.
 OPTIMIZERS = {
@@ -19,16 +20,23 @@ OPTIMIZERS = {
 }
 
 
-def build_model(config) -> nn.MLP:
-    """An MLP in_features -> hidden… -> out_features, its weights drawn from the seed.
-    Its output is raw: logits for classification (the softmax is in the loss), one
-    number for regression."""
+def build_model(config) -> nn.Module:
+    """An MLP in_features -> hidden… -> out_features (or, with `config.model == "cnn"`, the
+    digits' `DigitsCNN`), its weights drawn from the seed. Its output is raw: logits for
+    classification (the softmax is in the loss), one number for regression."""
+    if config.model == "cnn":
+        return DigitsCNN(
+            config.out_features,
+            dropout=config.dropout_probability,
+            init=config.init,
+            seed=config.seed,
+        )
     return nn.MLP(
         config.in_features,
         config.hidden,
         config.out_features,
         activation=config.activation,
-        dropout=config.dropout,
+        dropout=config.dropout_probability,
         init=config.init,
         seed=config.seed,
     )
@@ -53,7 +61,7 @@ def train(config, split, train_batches, *, progress=True):
     epochs; the model ends with the weights of its best epoch.
 
     Returns:
-        (model, history, stopper): the trained `nn.MLP`, the `nn.History` of every epoch,
+        (model, history, stopper): the trained model, the `nn.History` of every epoch,
         and the `nn.EarlyStopping` (its `best_epoch`).
     """
     model = build_model(config)

@@ -1,9 +1,10 @@
 """nn: neural networks on the autograd engine, shaped like PyTorch's `torch.nn`.
 
-Modules (`Perceptron`, `Linear`, `MLP`, `Sequential`, `Flatten`, `Dropout`, activations)
-hold their parameters as Value attributes; losses are functions
-`loss(prediction, target, reduction="mean")`; `nn.init` draws initial weights; `fit` and
-`evaluate` run the training loop with any optimizer and any re-iterable of batches.
+Modules (`Perceptron`, `Linear`, `MLP`, `Conv2d`, `MaxPool2d`, `AvgPool2d`, `Sequential`,
+`Flatten`, `Dropout`, activations) hold their parameters as Value attributes; losses are
+functions `loss(prediction, target, reduction="mean")`; `nn.functional` holds the function
+forms (`import nn.functional as F`); `nn.init` draws initial weights; `fit` and `evaluate`
+run the training loop with any optimizer and any re-iterable of batches.
 
 Example:
     >>> from nn import MLP, cross_entropy, fit
@@ -26,7 +27,7 @@ if not hasattr(autograd, "Value"):  # another package called autograd came first
         "autograd?); install gradschool in a fresh virtual environment (python3 -m venv)"
     )
 
-from nn import init
+from nn import functional, init
 from nn.activations import (
     ACTIVATIONS,
     Identity,
@@ -39,6 +40,7 @@ from nn.activations import (
     get_activation,
 )
 from nn.callbacks import Callback, EarlyStopping
+from nn.conv import Conv2d
 from nn.dropout import Dropout
 from nn.layers import MLP, Flatten, Linear, Sequential
 from nn.losses import (
@@ -52,12 +54,14 @@ from nn.losses import (
 from nn.metrics import METRICS, accuracy, mae
 from nn.module import Module
 from nn.perceptron import Perceptron
+from nn.pooling import AvgPool2d, MaxPool2d
 from nn.training import History, evaluate, fit
 
 __all__ = [
-    "ACTIVATIONS", "METRICS", "MLP", "Callback", "Dropout", "EarlyStopping",
-    "Flatten", "History", "Identity", "LeakyReLU", "Linear",
+    "ACTIVATIONS", "METRICS", "MLP", "AvgPool2d", "Callback", "Conv2d", "Dropout",
+    "EarlyStopping", "Flatten", "History", "Identity", "LeakyReLU", "Linear", "MaxPool2d",
     "Module", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
     "accuracy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
-    "evaluate", "fit", "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss",
+    "evaluate", "fit", "functional", "get_activation", "hinge_loss", "init", "l1_loss", "mae",
+    "mse_loss",
 ]  # fmt: skip

@@ -10,7 +10,8 @@ outputs equal to that of its inputs:
 
 and biases start at 0. For a weight of shape (n_in, n_out), as `Linear` stores it
 (y = x @ W + b), n_in = shape[0] and n_out = shape[1]; a 1-D weight (n_in,), as a
-`Perceptron` has, has n_out = 1.
+`Perceptron` has, has n_out = 1; a convolution's weight (C_out, C_in, kH, kW) has
+n_in = C_in·kH·kW and n_out = C_out·kH·kW, as PyTorch counts them (see `fans`).
 
 Every initialiser has the signature `init(shape, rng=None, dtype=np.float64) -> ndarray`,
 where `rng` is a `numpy.random.Generator`, or a seed for one (an int, or None for fresh
@@ -33,11 +34,26 @@ from nn._checks import check_seed
 
 
 def fans(shape) -> tuple:
-    """(n_in, n_out) of a weight of `shape`: (shape[0], shape[1]), or (shape[0], 1) for 1-D."""
+    """(n_in, n_out) of a weight of `shape`: the numbers of inputs and outputs each weight
+    connects.
+
+    - 1-D (n_in,), a `Perceptron`'s: (n_in, 1).
+    - 2-D (n_in, n_out), `Linear`'s (y = x @ W + b): (shape[0], shape[1]).
+    - a convolution's (C_out, C_in, kH, kW), as PyTorch computes them: each output pixel
+      sums C_in·kH·kW inputs and each input pixel reaches C_out·kH·kW outputs, so
+      (C_in·kH·kW, C_out·kH·kW).
+
+    Example:
+        >>> init.fans((32, 16, 3, 3))
+        (144, 288)
+    """
     shape = tuple(shape)
     if len(shape) == 0:
         raise ValueError("a weight needs at least one axis to have a fan-in; got shape ()")
-    return shape[0], (shape[1] if len(shape) > 1 else 1)
+    if len(shape) <= 2:
+        return shape[0], (shape[1] if len(shape) > 1 else 1)
+    receptive_field = math.prod(shape[2:])
+    return shape[1] * receptive_field, shape[0] * receptive_field
 
 
 def normal(shape, mean=0.0, std=1.0, rng=None, dtype=np.float64) -> np.ndarray:

@@ -41,3 +41,18 @@ def away_from(values, points, margin=1e-3):
         close = np.abs(values - point) < margin
         values[close] = point + np.where(values[close] >= point, margin, -margin) * 2
     return values
+
+
+@st.composite
+def geometries(draw, max_padding_is_half_kernel=False):
+    """Images and a window over them for convolution and pooling: (x shape (N, C, H, W),
+    kernel, stride, padding), pairs of ints, with at least one window along each axis."""
+    kernel = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    if max_padding_is_half_kernel:  # pooling: PyTorch allows padding <= kernel // 2
+        padding = tuple(draw(st.integers(0, k // 2)) for k in kernel)
+    else:
+        padding = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
+    size = [draw(st.integers(max(1, k - 2 * p), 6)) for k, p in zip(kernel, padding)]
+    shape = (draw(st.integers(1, 3)), draw(st.integers(1, 3)), *size)
+    return shape, kernel, stride, padding

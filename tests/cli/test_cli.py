@@ -253,3 +253,60 @@ def test_python_dash_m_gradschool_shows_the_defaults_in_help():
     )
     for text in ("--dataset", "--augment", "default: digits", "adam 0.003", "--patience"):
         assert text in result.stdout
+
+
+# ----- the CNN ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cnn_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("runs") / "cnn"
+    train(folder, "--model", "cnn", "--epochs", "2")
+    return folder
+
+
+def test_cnn_writes_the_same_run_folder(cnn_run):
+    names = {path.name for path in cnn_run.iterdir()}
+    assert {"config.json", "model.npz", "history.csv", "metrics.json", "graph.dot"} <= names
+    config = json.loads((cnn_run / "config.json").read_text())
+    assert config["model"] == "cnn" and config["dropout"] == 0.25  # the CNN's default
+    metrics = json.loads((cnn_run / "metrics.json").read_text())
+    assert metrics["epochs"] == 2 and metrics["test_accuracy"] > 0.5  # 10 classes: chance 0.1
+
+
+def test_cnn_evaluate_and_graph(cnn_run, tmp_path, capsys):
+    assert main(["evaluate", str(cnn_run)]) == 0
+    assert "identical to metrics.json" in capsys.readouterr().out
+    assert main(["graph", str(cnn_run), "--format", "dot", "-o", str(tmp_path / "g.dot")]) == 0
+    dot = (tmp_path / "g.dot").read_text()
+    assert dot.count("conv2d") == 2 and dot.count("max_pool2d") == 2 and "conv1.weight" in dot
+
+
+def test_cnn_with_augmentation(tmp_path):
+    metrics = train(tmp_path / "aug", "--model", "cnn", "--augment", "--epochs", "1")
+    assert metrics["epochs"] == 1
+
+
+def test_cnn_on_points_is_one_line_on_stderr(tmp_path, capsys):
+    arguments = ["train", *FAST, "--model", "cnn", "--dataset", "moons"]
+    assert main([*arguments, "--out", str(tmp_path / "x")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.strip()
+        == "gradschool train: error: --model cnn works on the 8x8 digits only, not on moons"
+    )
+
+
+def test_the_cnn_has_pytorch_names_and_takes_rows_or_images():
+    import numpy as np
+
+    from gradschool.cnn import DigitsCNN
+
+    model = DigitsCNN(seed=0)
+    shapes = {name: value.shape for name, value in model.state_dict().items()}
+    assert shapes == {
+        "conv1.weight": (16, 1, 3, 3), "conv1.bias": (16,), "conv2.weight": (32, 16, 3, 3),
+        "conv2.bias": (32,), "fc.weight": (128, 10), "fc.bias": (10,),
+    }  # fmt: skip
+    images = np.random.default_rng(0).random((3, 1, 8, 8))
+    assert np.array_equal(model(images).data, model(images.reshape(3, 64)).data)

@@ -1,0 +1,205 @@
+"""nn.functional: the function forms of the layers, read as in PyTorch.
+
+    import nn.functional as F
+    y = F.max_pool2d(F.conv2d(x, weight, bias, padding=1).relu(), 2)
+    loss = F.cross_entropy(logits, labels)
+
+The convolution and pooling functions check their arguments here, then run one fused op
+each (`autograd.ops.conv`, `autograd.ops.pooling`); images are (N, C, H, W), and sizes,
+strides and paddings are ints or (height, width) pairs, as PyTorch's.
+"""
+
+import numpy as np
+
+from autograd import Value
+from autograd.ops.conv import Conv2d
+from autograd.ops.padding import Pad
+from autograd.ops.pooling import AvgPool2d, MaxPool2d
+from nn.losses import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    hinge_loss,
+    l1_loss,
+    mse_loss,
+)
+from nn.module import as_value
+
+__all__ = [
+    "avg_pool2d", "binary_cross_entropy", "binary_cross_entropy_with_logits", "conv2d",
+    "cross_entropy", "hinge_loss", "l1_loss", "max_pool2d", "mse_loss", "pad", "relu",
+    "sigmoid", "tanh",
+]  # fmt: skip
+
+
+def relu(x) -> Value:
+    """max(x, 0) elementwise."""
+    return as_value(x).relu()
+
+
+def sigmoid(x) -> Value:
+    """1 / (1 + e^−x) elementwise."""
+    return as_value(x).sigmoid()
+
+
+def tanh(x) -> Value:
+    """tanh(x) elementwise."""
+    return as_value(x).tanh()
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0) -> Value:
+    """2-D convolution (a cross-correlation, as PyTorch's):
+
+        out[n, o, i, j] = b[o] + Σ_{c, p, q} W[o, c, p, q] · x_pad[n, c, i·sH + p, j·sW + q]
+
+    Args:
+        x: images (N, C_in, H, W), a Value or an array (an array is cast to W's dtype).
+        weight: W (C_out, C_in, kH, kW). bias: b (C_out,) or None.
+        stride: (sH, sW) or one int for both. padding: zeros added on each side, (pH, pW)
+            or one int.
+
+    Returns:
+        (N, C_out, H_out, W_out), H_out = ⌊(H + 2·pH − kH) / sH⌋ + 1 (W_out alike).
+
+    Example:
+        >>> import nn.functional as F
+        >>> x = np.arange(16.0).reshape(1, 1, 4, 4)
+        >>> F.conv2d(x, np.ones((1, 1, 2, 2))).shape    # sums of 2 × 2 windows
+        (1, 1, 3, 3)
+    """
+    weight = as_value(weight)
+    x = _images(x, "conv2d", weight.dtype)
+    if weight.ndim != 4:
+        raise ValueError(
+            f"conv2d: weight must have shape (C_out, C_in, kH, kW), got shape {weight.shape}"
+        )
+    if x.shape[1] != weight.shape[1]:
+        raise ValueError(
+            f"conv2d: input of shape {x.shape} has {x.shape[1]} channels but weight of shape "
+            f"{weight.shape} expects {weight.shape[1]} (its axis 1, C_in)"
+        )
+    stride = pair("stride", stride, 1)
+    padding = pair("padding", padding, 0)
+    _check_fits(x.shape, weight.shape[2:], padding, "conv2d", f"weight of shape {weight.shape}")
+    if bias is None:
+        return Conv2d.apply(x, weight, stride=stride, padding=padding)
+    bias = as_value(bias)
+    if bias.shape != weight.shape[:1]:
+        raise ValueError(
+            f"conv2d: bias must have shape ({weight.shape[0]},) for weight of shape "
+            f"{weight.shape}, got shape {bias.shape}"
+        )
+    return Conv2d.apply(x, weight, bias, stride=stride, padding=padding)
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0) -> Value:
+    """The maximum of each kH × kW window: out[n, c, i, j] = max_{p,q} x_pad[n, c, i·sH + p,
+    j·sW + q], padding −∞. At a tie the first maximum (row-major) gets the gradient.
+
+    Args:
+        x: images (N, C, H, W). kernel_size: (kH, kW) or one int.
+        stride: (sH, sW) or one int; None (default) means the kernel size.
+        padding: (pH, pW) or one int, at most half the kernel size (as PyTorch).
+
+    Returns:
+        (N, C, H_out, W_out), H_out = ⌊(H + 2·pH − kH) / sH⌋ + 1 (W_out alike).
+    """
+    return _pool(MaxPool2d, "max_pool2d", x, kernel_size, stride, padding)
+
+
+def avg_pool2d(x, kernel_size, stride=None, padding=0) -> Value:
+    """The mean of each kH × kW window, padded zeros counted (PyTorch's default):
+    out[n, c, i, j] = 1/(kH·kW) Σ_{p,q} x_pad[n, c, i·sH + p, j·sW + q].
+
+    Arguments and shapes as `max_pool2d`.
+    """
+    return _pool(AvgPool2d, "avg_pool2d", x, kernel_size, stride, padding)
+
+
+def pad(x, pad, mode="constant", value=0.0) -> Value:
+    """Pad `x` with `value`, PyTorch's way of giving the widths: `pad` is
+    (left, right) for the last axis, then (top, bottom) for the one before, and so on
+    ((1, 1, 2, 2) pads the last axis by 1 and the one before by 2 on each side).
+
+    Args:
+        x: a Value or an array of any shape. pad: an even number of ints ≥ 0, at most two
+            per axis. mode: "constant" only. value: the number padded with.
+
+    Example:
+        >>> import nn.functional as F
+        >>> F.pad(np.ones((2, 3)), (1, 1)).shape
+        (2, 5)
+    """
+    x = as_value(x)
+    if mode != "constant":
+        raise ValueError(f"pad: mode must be 'constant' (the only one here), got {mode!r}")
+    widths = tuple(pad) if isinstance(pad, list | tuple) else None
+    if (
+        widths is None
+        or len(widths) % 2
+        or len(widths) > 2 * x.ndim
+        or not all(_is_int(w) and w >= 0 for w in widths)
+    ):
+        raise ValueError(
+            f"pad: pad must be an even number (at most {2 * x.ndim}, two per axis of the "
+            f"input of shape {x.shape}) of ints >= 0, got {pad!r}"
+        )
+    pairs = [(int(widths[i]), int(widths[i + 1])) for i in range(0, len(widths), 2)]
+    pairs = [(0, 0)] * (x.ndim - len(pairs)) + pairs[::-1]  # last axis first -> numpy's order
+    return Pad.apply(x, widths=tuple(pairs), value=float(value))
+
+
+# ----- argument checks -------------------------------------------------------------------
+
+
+def check_int(name, value, minimum) -> int:
+    """`value` as an int, checked to be an int (not a bool) ≥ `minimum`."""
+    if not _is_int(value) or value < minimum:
+        raise ValueError(f"{name} must be an int >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def pair(name, value, minimum) -> tuple:
+    """`value` (an int, or a pair of ints, each ≥ `minimum`) as a pair (height, width)."""
+    values = tuple(value) if isinstance(value, list | tuple) else (value, value)
+    if len(values) != 2 or not all(_is_int(v) and v >= minimum for v in values):
+        raise ValueError(f"{name} must be an int >= {minimum} or a pair of them, got {value!r}")
+    return int(values[0]), int(values[1])
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int | np.integer) and not isinstance(value, bool)
+
+
+def _images(x, function, dtype=None) -> Value:
+    """`x` as a Value of images (N, C, H, W); an array is cast to `dtype` if given."""
+    if not isinstance(x, Value):
+        x = Value(x, requires_grad=False, dtype=dtype)
+    if x.ndim != 4:
+        raise ValueError(
+            f"{function}: input must be images of shape (N, C, H, W), got shape {x.shape}"
+        )
+    return x
+
+
+def _check_fits(x_shape, kernel, padding, function, kernel_description) -> None:
+    """The kernel must fit inside the padded image: H + 2·pH ≥ kH and W + 2·pW ≥ kW."""
+    padded_size = (x_shape[2] + 2 * padding[0], x_shape[3] + 2 * padding[1])
+    if padded_size[0] < kernel[0] or padded_size[1] < kernel[1]:
+        raise ValueError(
+            f"{function}: the kernel ({kernel[0]}, {kernel[1]}) of {kernel_description} is "
+            f"larger than the input of shape {tuple(x_shape)} padded to {padded_size}"
+        )
+
+
+def _pool(function, name, x, kernel_size, stride, padding) -> Value:
+    x = _images(x, name)
+    kernel = pair("kernel_size", kernel_size, 1)
+    stride = kernel if stride is None else pair("stride", stride, 1)
+    padding = pair("padding", padding, 0)
+    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
+        raise ValueError(
+            f"{name}: padding {padding} must be at most half the kernel size {kernel}"
+        )
+    _check_fits(x.shape, kernel, padding, name, f"kernel_size {kernel}")
+    return function.apply(x, kernel_size=kernel, stride=stride, padding=padding)
