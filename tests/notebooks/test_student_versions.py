@@ -97,6 +97,10 @@ def test_exercises_follow_nbgrader_conventions(path):
             assert make_student.BEGIN not in following.source, (
                 f"cell {index}: the next code cell after a solution checks it"
             )
+            # nbgrader's metadata: a solution cell, and a locked, graded cell that checks it
+            assert cell.metadata["nbgrader"]["solution"] is True
+            assert following.metadata["nbgrader"]["grade"] is True
+            assert following.metadata["nbgrader"]["locked"] is True
     student = make_student.student_notebook(notebook)
     sources = "\n".join(cell.source for cell in student.cells)
     assert make_student.BEGIN not in sources and make_student.END not in sources
