@@ -18,6 +18,7 @@ Usage: ``python tools/make_student.py [NOTEBOOK ...] [--out build/student]`` (de
 """
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -59,7 +60,10 @@ def strip_solution(source, where="cell"):
                     f"above its {BEGIN} line"
                 )
             indent = line[: len(line) - len(line.lstrip())]
-            out.append(f"{indent}raise NotImplementedError({task!r})")
+            # a JSON string is a Python string literal too, in double quotes as the code's
+            out.append(
+                f"{indent}raise NotImplementedError({json.dumps(task, ensure_ascii=False)})"
+            )
             inside = True
         elif marker == END:
             if not inside:

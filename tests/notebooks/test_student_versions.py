@@ -44,7 +44,7 @@ def test_strip_solution_replaces_the_region_with_one_raise_at_its_indent():
     assert make_student.strip_solution(source) == (
         "def f(x):\n"
         "    # Exercise 2: return twice x\n"
-        "    raise NotImplementedError('Exercise 2: return twice x')\n"
+        '    raise NotImplementedError("Exercise 2: return twice x")\n'
         "\n"
         "print(f)"
     )
@@ -145,3 +145,11 @@ def test_student_version_stops_at_its_first_exercise(path, tmp_path):
     assert index in (first_solution, first_check), (
         f"stopped at cell {index}, the first exercise is cell {first_solution}"
     )
+
+
+def test_the_raise_carries_the_task_verbatim_even_with_quotes():
+    task = 'Exercise 3: put "Rotation(10)" and \\d in the set'
+    source = f"# {task}\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION"
+    with pytest.raises(NotImplementedError) as error:
+        exec(compile(make_student.strip_solution(source), "<cell>", "exec"), {})
+    assert str(error.value) == task
