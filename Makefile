@@ -11,7 +11,7 @@ BENCH_VENV ?= .bench-venv
 EDITABLE := --config-settings editable_mode=strict -e
 QUIET_BUILD := PYTHONWARNINGS="ignore:Editable installation"
 
-.PHONY: demo test lab docs bench images lint clean
+.PHONY: demo test student lab docs bench images lint clean
 
 # The project and matplotlib, for `make demo` (its run folder has plots).
 $(BIN)/.installed-demo: pyproject.toml
@@ -34,6 +34,11 @@ test: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests $(wildcard notebooks) --nbmake
+
+# The notebooks as students get them: every solution between ### BEGIN SOLUTION and
+# ### END SOLUTION replaced by a NotImplementedError that names the exercise.
+student: $(BIN)/.installed-test
+	$(BIN)/python tools/make_student.py --out build/student
 
 lab: $(BIN)/.installed-test
 	$(BIN)/jupyter lab notebooks
