@@ -1,0 +1,121 @@
+"""What the page draws, computed in Python: the network's output and every neuron's over a
+grid of the square [-6, 6]², the weights and their gradients, the points, the losses.
+
+The front end only maps these numbers to colours; it never evaluates the network. Numbers
+are rounded to 4 significant digits, which is far below what a colour shows and keeps the
+JSON of one update small (about 30 kB for the default network).
+
+Heat-map values are in [-1, 1] (the colour scale: orange -1, white 0, blue +1):
+- two classes: p(class 1) - p(class 0); regression: the prediction, clipped;
+- several classes: `classes` holds the most likely class of each cell and `values` its
+  probability, rescaled from [1/k, 1] to [0, 1];
+- a hidden neuron: its activation, divided by the largest magnitude on the grid when that
+  exceeds 1 (ReLU outputs are unbounded).
+"""
+
+import numpy as np
+
+from gradschool.playground import datasets
+
+BOUNDARY_CELLS = 50  # the decision-boundary picture: 50 x 50 cells
+NEURON_CELLS = 20  # each neuron's small picture
+CURVE_POINTS = 200  # loss curves are sent with at most this many points
+
+
+def grid(cells) -> np.ndarray:
+    """The centres of cells x cells squares tiling [-6, 6]², row by row from the top (x2 = 6)
+    down, as a canvas draws them: float64 (cells², 2)."""
+    centres = -datasets.RADIUS + (np.arange(cells) + 0.5) * (2 * datasets.RADIUS / cells)
+    x1, x2 = np.meshgrid(centres, centres[::-1])
+    return np.stack([x1.ravel(), x2.ravel()], axis=1)
+
+
+def output_picture(playground, points) -> dict:
+    """The heat map of the network's output at `points` (see the module docstring)."""
+    logits = playground.network.activations(
+        datasets.features(points, playground.state["features"])
+    )[-1]
+    if playground.task == "regression":
+        return {"values": _round(np.clip(logits[:, 0], -1, 1))}
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    probabilities = shifted / shifted.sum(axis=1, keepdims=True)
+    if probabilities.shape[1] == 2:
+        return {"values": _round(probabilities[:, 1] - probabilities[:, 0])}
+    k = probabilities.shape[1]
+    confidence = (probabilities.max(axis=1) - 1 / k) / (1 - 1 / k)
+    return {"values": _round(confidence), "classes": probabilities.argmax(axis=1).tolist()}
+
+
+def neuron_pictures(playground) -> list:
+    """One small heat map per input feature and per hidden neuron: a list per layer (the
+    inputs first), each a list of value lists (NEURON_CELLS² numbers in [-1, 1])."""
+    points = grid(NEURON_CELLS)
+    inputs = datasets.features(points, playground.state["features"])
+    layers = [inputs, *playground.network.activations(inputs)[:-1]]
+    return [[_round(_fit(column)) for column in layer.T] for layer in layers]
+
+
+def _fit(values):
+    """Divide by the largest magnitude when it exceeds 1, so the colours stay in scale."""
+    with np.errstate(invalid="ignore"):
+        largest = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 1.0
+    return values / largest if largest > 1 else values
+
+
+def build(playground, *, points=True) -> dict:
+    """The whole picture of `playground` now. With `points` False the (unchanging) data
+    points are left out, for the updates while training."""
+    network = playground.network
+    grads = playground.last_grads or [(None, None)] * len(network.layers)
+    result = {
+        "epoch": playground.epoch,
+        "train_loss": _number(playground.train_loss),
+        "test_loss": _number(playground.test_loss),
+        "train_accuracy": playground.accuracy("train"),
+        "test_accuracy": playground.accuracy("test"),
+        "stopped": playground.stopped,
+        "task": playground.task,
+        "n_classes": playground.n_classes,
+        "curves": {name: _curve(values) for name, values in playground.history.items()},
+        "boundary": {"cells": BOUNDARY_CELLS, **output_picture(playground, grid(BOUNDARY_CELLS))},
+        "neurons": {"cells": NEURON_CELLS, "layers": neuron_pictures(playground)},
+        "weights": [_round(layer.weight.data) for layer in network.layers],
+        "biases": [_round(layer.bias.data) for layer in network.layers],
+        "grads": [None if g is None else _round(g) for g, _ in grads],
+        "state": playground.state,
+    }
+    if points:
+        result["points"] = {
+            "train": _points(playground.points_train, playground.y_train),
+            "test": _points(playground.points_test, playground.y_test),
+        }
+    return result
+
+
+def _points(points, y) -> list:
+    return np.column_stack([np.round(points, 3), np.round(y, 3)]).tolist()
+
+
+def _curve(values) -> list:
+    """At most CURVE_POINTS evenly spaced [epoch, loss] pairs (the last one always kept)."""
+    n = len(values)
+    index = np.unique(np.linspace(0, n - 1, min(n, CURVE_POINTS)).round().astype(int))
+    return [[int(i), _number(values[i])] for i in index]
+
+
+def _number(x):
+    """A float for JSON: None for NaN or infinity (JSON has neither)."""
+    return float(x) if np.isfinite(x) else None
+
+
+def _round(array):
+    """Nested lists of 4-significant-digit floats, NaN and infinities as None."""
+    array = np.asarray(array, dtype=np.float64)
+    rounded = np.where(np.isfinite(array), array, 0.0)
+    with np.errstate(divide="ignore"):
+        scale = 10.0 ** (3 - np.floor(np.log10(np.abs(rounded) + 1e-300)))
+    rounded = np.round(rounded * scale) / scale
+    result = rounded.tolist()
+    if not np.isfinite(array).all():
+        result = np.where(np.isfinite(array), rounded, None).tolist()
+    return result
