@@ -239,9 +239,12 @@ class Playground:
         return export.run_folder(self, folder)
 
     def _repr_mimebundle_(self, **kwargs):
-        """In Jupyter, a `Playground` shows itself as the interactive widget."""
-        from gradschool.playground.widget import PlaygroundWidget
-
+        """In Jupyter, a `Playground` shows itself as the interactive widget (or, without
+        the `playground` extra, as its repr and the line that says what to install)."""
+        try:
+            from gradschool.playground.widget import PlaygroundWidget
+        except ImportError as error:
+            return {"text/plain": f"{self!r}\n{error}"}
         return PlaygroundWidget(self)._repr_mimebundle_(**kwargs)
 
     def __repr__(self):

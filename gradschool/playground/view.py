@@ -16,6 +16,7 @@ Heat-map values are in [-1, 1] (the colour scale: orange -1, white 0, blue +1):
 import numpy as np
 
 from gradschool.playground import datasets
+from gradschool.playground.state import FEATURES
 
 BOUNDARY_CELLS = 50  # the decision-boundary picture: 50 x 50 cells
 NEURON_CELLS = 20  # each neuron's small picture
@@ -47,11 +48,13 @@ def output_picture(playground, points) -> dict:
 
 
 def neuron_pictures(playground) -> list:
-    """One small heat map per input feature and per hidden neuron: a list per layer (the
-    inputs first), each a list of value lists (NEURON_CELLS² numbers in [-1, 1])."""
+    """One small heat map per feature (all seven, chosen or not, in `state.FEATURES`' order)
+    and per hidden neuron: a list per layer, each a list of value lists (NEURON_CELLS²
+    numbers in [-1, 1])."""
     points = grid(NEURON_CELLS)
+    every_feature = datasets.features(points, FEATURES)
     inputs = datasets.features(points, playground.state["features"])
-    layers = [inputs, *playground.network.activations(inputs)[:-1]]
+    layers = [every_feature, *playground.network.activations(inputs)[:-1]]
     return [[_round(_fit(column)) for column in layer.T] for layer in layers]
 
 
