@@ -66,7 +66,11 @@ class Playground:
 
     @state.setter
     def state(self, new_state) -> None:
-        self._apply(check_state(new_state))
+        """Replace every setting (missing fields take their defaults): a new experiment,
+        with its data drawn again and a new network at epoch 0."""
+        self._state = check_state(new_state)
+        self._build_data()
+        self.reset()
 
     def update(self, **changes) -> dict:
         """Change some settings (checked together; nothing changes if one is bad) and

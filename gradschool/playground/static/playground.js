@@ -133,13 +133,25 @@ export function mount(el, backend, options = {}) {
     });
   }
 
+  // The settings as they will be once every request sent has been answered: a second
+  // click before the first one's answer (two "remove layer" presses) builds on the first.
+  let latest = null;
+  let outstanding = 0;
+  const current = () => latest ?? view.state;
+
   async function send(request) {
+    outstanding++;
     const reply = await call(request);
+    outstanding--;
     if (reply) show(reply);
+    if (outstanding === 0) latest = null;
     return reply;
   }
 
-  const change = (changes) => send({ action: "update", changes });
+  function change(changes) {
+    latest = { ...current(), ...changes };
+    return send({ action: "update", changes });
+  }
 
   // The controls -------------------------------------------------------------------------
   const ui = {};
@@ -167,8 +179,8 @@ export function mount(el, backend, options = {}) {
     (v) => change({ early_stopping: Number(v) }));
 
   ui.dataset = select("dataset", DATASETS, (v) => {
-    if (v === "custom" && !view.state.custom) {
-      ui.dataset.value = view.state.dataset;
+    if (v === "custom" && !current().custom) {
+      ui.dataset.value = current().dataset;
       ui.upload.click();
       return;
     }
@@ -207,18 +219,18 @@ export function mount(el, backend, options = {}) {
   }
   ui.addLayer = h("button", { testid: "add-layer", title: "add a hidden layer",
     onclick: () => {
-      const hidden = view.state.hidden;
+      const hidden = current().hidden;
       if (hidden.length >= MAX_LAYERS) return;
-      const acts = view.state.activation;
+      const acts = current().activation;
       const changes = { hidden: [...hidden, hidden.length ? hidden[hidden.length - 1] : 4] };
       if (Array.isArray(acts)) changes.activation = [...acts, acts[acts.length - 1] ?? "tanh"];
       change(changes);
     } }, "+");
   ui.removeLayer = h("button", { testid: "remove-layer", title: "remove the last hidden layer",
     onclick: () => {
-      const hidden = view.state.hidden;
+      const hidden = current().hidden;
       if (!hidden.length) return;
-      const acts = view.state.activation;
+      const acts = current().activation;
       const changes = { hidden: hidden.slice(0, -1) };
       if (Array.isArray(acts)) changes.activation = acts.slice(0, -1);
       change(changes);
@@ -507,17 +519,19 @@ export function mount(el, backend, options = {}) {
       } else {
         const layer = k - 1;
         const more = h("button", { testid: `add-neuron-${layer}`, onclick: () => {
-          const hidden = [...view.state.hidden];
+          const hidden = [...current().hidden];
           hidden[layer] = Math.min(MAX_NEURONS, hidden[layer] + 1);
           change({ hidden });
         } }, "+");
         const fewer = h("button", { testid: `remove-neuron-${layer}`, onclick: () => {
-          const hidden = [...view.state.hidden];
+          const hidden = [...current().hidden];
           hidden[layer] = Math.max(1, hidden[layer] - 1);
           change({ hidden });
         } }, "−");
         const act = select(`activation-${layer}`, ACTIVATIONS, (v) => {
-          const list = [...acts];
+          const now = current();
+          const list = Array.isArray(now.activation) ? [...now.activation]
+            : now.hidden.map(() => now.activation);
           list[layer] = v;
           change({ activation: list });
         });
