@@ -7,18 +7,20 @@ BENCH_VENV ?= .bench-venv
 
 .PHONY: demo test lab bench images lint clean
 
-# The project and matplotlib, for `make demo` (its run folder has plots).
+# The project, its playground extra and matplotlib, for `make demo` (its run folder has
+# plots; `gradschool playground` and the widget are then ready).
 $(BIN)/.installed-demo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e . matplotlib
+	$(BIN)/python -m pip install --quiet -e '.[playground]' matplotlib
 	touch $@
 
-# The project with its test and notebook extras (the tests run the notebooks too).
+# The project with its test, notebook and playground extras (the tests run the notebooks
+# and drive the playground's page in Chromium, through Playwright, when it is installed).
 $(BIN)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,notebooks]'
+	$(BIN)/python -m pip install --quiet -e '.[test,notebooks,playground]'
 	touch $@
 
 demo: $(BIN)/.installed-demo

@@ -1,9 +1,10 @@
 """What the page draws, computed in Python: the network's output and every neuron's over a
 grid of the square [-6, 6]², the weights and their gradients, the points, the losses.
 
-The front end only maps these numbers to colours; it never evaluates the network. Numbers
-are rounded to 4 significant digits, which is far below what a colour shows and keeps the
-JSON of one update small (about 30 kB for the default network).
+The front end only maps these numbers to colours; it never evaluates the network. The
+heat maps travel as bytes (`encode`: 255 levels over [-1, 1], base64 text), which is as
+fine as a colour shows and keeps an update small and quick to send (about 10 kB of JSON for
+the default network); weights and gradients as numbers with 4 significant digits.
 
 Heat-map values are in [-1, 1] (the colour scale: orange -1, white 0, blue +1):
 - two classes: p(class 1) - p(class 0); regression: the prediction, clipped;
@@ -12,6 +13,8 @@ Heat-map values are in [-1, 1] (the colour scale: orange -1, white 0, blue +1):
 - a hidden neuron: its activation, divided by the largest magnitude on the grid when that
   exceeds 1 (ReLU outputs are unbounded).
 """
+
+import base64
 
 import numpy as np
 
@@ -31,31 +34,44 @@ def grid(cells) -> np.ndarray:
     return np.stack([x1.ravel(), x2.ravel()], axis=1)
 
 
-def output_picture(playground, points) -> dict:
-    """The heat map of the network's output at `points` (see the module docstring)."""
-    logits = playground.network.activations(
-        datasets.features(points, playground.state["features"])
-    )[-1]
+def encode(values) -> str:
+    """Values in [-1, 1] (clipped) as base64 text of one byte each: byte q stands for
+    q / 127 - 1 (0 -> -1, 127 -> 0, 254 -> +1), and 255 for NaN."""
+    values = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(values)
+    q = np.round((np.clip(np.where(finite, values, 0.0), -1, 1) + 1) * 127)
+    return _bytes(np.where(finite, q, 255))
+
+
+def _bytes(integers) -> str:
+    return base64.b64encode(np.asarray(integers).astype(np.uint8).tobytes()).decode("ascii")
+
+
+def output_picture(playground, features, points) -> dict:
+    """The heat map of the network's output at `points` (see the module docstring); for
+    several classes `classes` is base64 text of one byte per cell, the class index."""
+    logits = playground.network.activations(datasets.features(points, features))[-1]
     if playground.task == "regression":
-        return {"values": _round(np.clip(logits[:, 0], -1, 1))}
-    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    probabilities = shifted / shifted.sum(axis=1, keepdims=True)
+        return {"values": encode(logits[:, 0])}
+    with np.errstate(invalid="ignore", over="ignore"):
+        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probabilities = shifted / shifted.sum(axis=1, keepdims=True)
     if probabilities.shape[1] == 2:
-        return {"values": _round(probabilities[:, 1] - probabilities[:, 0])}
+        return {"values": encode(probabilities[:, 1] - probabilities[:, 0])}
     k = probabilities.shape[1]
     confidence = (probabilities.max(axis=1) - 1 / k) / (1 - 1 / k)
-    return {"values": _round(confidence), "classes": probabilities.argmax(axis=1).tolist()}
+    return {"values": encode(confidence), "classes": _bytes(probabilities.argmax(axis=1))}
 
 
-def neuron_pictures(playground) -> list:
+def neuron_pictures(playground, features) -> list:
     """One small heat map per feature (all seven, chosen or not, in `state.FEATURES`' order)
     and per hidden neuron: a list per layer, each a list of value lists (NEURON_CELLS²
-    numbers in [-1, 1])."""
+    numbers in [-1, 1], `encode`d)."""
     points = grid(NEURON_CELLS)
     every_feature = datasets.features(points, FEATURES)
-    inputs = datasets.features(points, playground.state["features"])
+    inputs = datasets.features(points, features)
     layers = [every_feature, *playground.network.activations(inputs)[:-1]]
-    return [[_round(_fit(column)) for column in layer.T] for layer in layers]
+    return [[encode(_fit(column)) for column in layer.T] for layer in layers]
 
 
 def _fit(values):
@@ -69,23 +85,29 @@ def build(playground, *, points=True) -> dict:
     """The whole picture of `playground` now. With `points` False the (unchanging) data
     points are left out, for the updates while training."""
     network = playground.network
+    state = playground.state
     grads = playground.last_grads or [(None, None)] * len(network.layers)
     result = {
         "epoch": playground.epoch,
         "train_loss": _number(playground.train_loss),
         "test_loss": _number(playground.test_loss),
-        "train_accuracy": playground.accuracy("train"),
         "test_accuracy": playground.accuracy("test"),
         "stopped": playground.stopped,
         "task": playground.task,
         "n_classes": playground.n_classes,
         "curves": {name: _curve(values) for name, values in playground.history.items()},
-        "boundary": {"cells": BOUNDARY_CELLS, **output_picture(playground, grid(BOUNDARY_CELLS))},
-        "neurons": {"cells": NEURON_CELLS, "layers": neuron_pictures(playground)},
+        "boundary": {
+            "cells": BOUNDARY_CELLS,
+            **output_picture(playground, state["features"], grid(BOUNDARY_CELLS)),
+        },
+        "neurons": {
+            "cells": NEURON_CELLS,
+            "layers": neuron_pictures(playground, state["features"]),
+        },
         "weights": [_round(layer.weight.data) for layer in network.layers],
         "biases": [_round(layer.bias.data) for layer in network.layers],
         "grads": [None if g is None else _round(g) for g, _ in grads],
-        "state": playground.state,
+        "state": state,
     }
     if points:
         result["points"] = {
@@ -112,13 +134,10 @@ def _number(x):
 
 
 def _round(array):
-    """Nested lists of 4-significant-digit floats, NaN and infinities as None."""
+    """Nested lists of floats with 4 significant digits, NaN and infinities as None."""
     array = np.asarray(array, dtype=np.float64)
-    rounded = np.where(np.isfinite(array), array, 0.0)
-    with np.errstate(divide="ignore"):
-        scale = 10.0 ** (3 - np.floor(np.log10(np.abs(rounded) + 1e-300)))
-    rounded = np.round(rounded * scale) / scale
-    result = rounded.tolist()
-    if not np.isfinite(array).all():
-        result = np.where(np.isfinite(array), rounded, None).tolist()
-    return result
+    finite = np.isfinite(array)
+    result = [float(f"{x:.4g}") for x in np.where(finite, array, 0.0).ravel()]
+    result = np.array(result, dtype=object).reshape(array.shape)
+    result[~finite] = None
+    return result.tolist()

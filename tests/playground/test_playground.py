@@ -1,5 +1,6 @@
 """The Playground's Python side: data sets and features, the network, training, the view."""
 
+import base64
 import json
 
 import numpy as np
@@ -211,17 +212,33 @@ def test_custom_data_from_arrays_and_csv(tmp_path):
         Playground(data=(np.zeros((5, 3)), np.zeros(5)))
 
 
+def decoded(text):
+    """A heat map as sent: one byte q per cell for q / 127 - 1, 255 for NaN."""
+    q = np.frombuffer(base64.b64decode(text), dtype=np.uint8).astype(float)
+    return np.where(q == 255, np.nan, q / 127 - 1)
+
+
+def test_encode_maps_minus_one_to_one_onto_bytes():
+    text = view.encode([-1.0, 0.0, 1.0, 0.5, 7.0, np.nan])
+    assert list(base64.b64decode(text)) == [0, 127, 254, 190, 254, 255]
+
+
 def test_view_is_json_and_its_pictures_fit_the_colour_scale():
     pg = Playground()
     pg.step()
     picture = pg.view()
     text = json.dumps(picture, allow_nan=False)
-    assert len(text) < 100_000
-    values = np.array(picture["boundary"]["values"])
+    assert len(json.dumps(pg.view(points=False))) < 20_000
+    values = decoded(picture["boundary"]["values"])
     assert values.shape == (view.BOUNDARY_CELLS**2,) and np.abs(values).max() <= 1
+    assert len(set(values.round(2))) > 20  # a picture, not a constant
     layers = picture["neurons"]["layers"]
     assert [len(layer) for layer in layers] == [len(FEATURES), 4, 2]
-    assert all(np.abs(np.array(cell)).max() <= 1 for layer in layers for cell in layer)
+    x1 = decoded(layers[0][0]).reshape(view.NEURON_CELLS, view.NEURON_CELLS)
+    np.testing.assert_allclose(
+        x1[0], view.grid(view.NEURON_CELLS)[: view.NEURON_CELLS, 0] / 5.7, atol=0.01
+    )  # X1 scaled by its largest value on the grid
+    assert json.loads(text) == picture
     assert np.array(picture["weights"][0]).shape == (2, 4)
     assert np.array(picture["grads"][0]).shape == (2, 4)
     assert len(picture["points"]["train"]) == 250 and "points" not in pg.view(points=False)
@@ -233,14 +250,18 @@ def test_boundary_value_is_p1_minus_p0_at_the_grid_centres():
     np.testing.assert_allclose(centres[[0, 1, 50]], [[-5.88, 5.88], [-5.64, 5.88], [-5.88, 5.64]])
     logits = pg.network.activations(centres)[-1]
     p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
-    np.testing.assert_allclose(pg.view()["boundary"]["values"], p[:, 1] - p[:, 0], atol=1e-3)
+    np.testing.assert_allclose(
+        decoded(pg.view()["boundary"]["values"]), p[:, 1] - p[:, 0], atol=0.5 / 127
+    )
 
 
 def test_several_classes_send_the_likeliest_class():
     pg = Playground(dataset="blobs", n_classes=5)
     boundary = pg.view()["boundary"]
-    assert set(boundary["classes"]) <= set(range(5))
-    assert min(boundary["values"]) >= 0 and max(boundary["values"]) <= 1
+    classes = np.frombuffer(base64.b64decode(boundary["classes"]), dtype=np.uint8)
+    assert len(classes) == view.BOUNDARY_CELLS**2 and set(classes.tolist()) <= set(range(5))
+    confidence = decoded(boundary["values"])
+    assert confidence.min() >= 0 and confidence.max() <= 1
 
 
 def test_a_diverged_network_still_gives_json():
@@ -249,4 +270,4 @@ def test_a_diverged_network_still_gives_json():
     pg.step()
     picture = pg.view()
     json.dumps(picture, allow_nan=False)
-    assert picture["test_loss"] is None and picture["boundary"]["values"][0] is None
+    assert picture["test_loss"] is None and np.isnan(decoded(picture["boundary"]["values"])).all()

@@ -80,19 +80,30 @@ function colour(value) {
   return v < 0 ? mix(MIDDLE, NEGATIVE, -v) : mix(MIDDLE, POSITIVE, v);
 }
 
-// Paint `cells` x `cells` values (row by row, top first) into a small canvas.
-function paintCells(canvas, cells, values, classes = null, discretize = false) {
+// Python sends heat maps as base64 text of one byte per cell (view.encode): byte q is the
+// value q / 127 - 1 in [-1, 1], and 255 is NaN.
+function decode(text) {
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+// Paint `cells` x `cells` encoded values (row by row, top first) into a small canvas.
+function paintCells(canvas, cells, encoded, encodedClasses = null, discretize = false) {
+  const bytes = decode(encoded);
+  const classes = encodedClasses ? decode(encodedClasses) : null;
   canvas.width = cells;
   canvas.height = cells;
   const context = canvas.getContext("2d");
   const image = context.createImageData(cells, cells);
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < bytes.length; i++) {
+    const v = bytes[i] === 255 ? null : bytes[i] / 127 - 1;
     let rgb;
     if (classes) {
-      const strength = discretize ? 1 : 0.25 + 0.75 * (values[i] ?? 0);
+      const strength = discretize ? 1 : 0.25 + 0.75 * (v ?? 0);
       rgb = mix([255, 255, 255], CLASS_COLOURS[classes[i] % CLASS_COLOURS.length], strength * 0.7);
     } else {
-      const v = values[i];
       rgb = colour(discretize && v !== null ? Math.sign(v) : v);
     }
     image.data.set([rgb[0], rgb[1], rgb[2], 255], 4 * i);
@@ -112,6 +123,7 @@ export function mount(el, backend, options = {}) {
   let points = null;
   let playing = false;
   let structure = "";
+  let shownState = "";
   let queue = Promise.resolve();
   const heat = document.createElement("canvas");
 
@@ -122,6 +134,8 @@ export function mount(el, backend, options = {}) {
     return result.then((reply) => {
       if (reply.error) {
         ui.error.textContent = reply.error;
+        shownState = "";  // put the controls back to the settings Python kept
+        if (view) show(view);
         return null;
       }
       ui.error.textContent = "";
@@ -339,11 +353,15 @@ export function mount(el, backend, options = {}) {
     ui.accuracy.textContent = reply.test_accuracy === null ? "" :
       `Test accuracy ${(100 * reply.test_accuracy).toFixed(1)} %`;
     ui.stopped.textContent = reply.stopped ? "Early stopping: the test loss stopped improving." : "";
-    setControls(s);
+    const text = JSON.stringify(s);
+    if (text !== shownState) {  // while playing, the settings stay as they are
+      shownState = text;
+      setControls(s);
+      if (options.onState) options.onState(s);
+    }
     drawBoundary();
     drawCurves();
     drawNetwork();
-    if (options.onState) options.onState(s);
   }
 
   function setControls(s) {
@@ -378,7 +396,7 @@ export function mount(el, backend, options = {}) {
     ui.layerCount.textContent = `${s.hidden.length} hidden layer${s.hidden.length === 1 ? "" : "s"}`;
     ui.showTest.checked = s.show_test;
     ui.discretize.checked = s.discretize;
-    if (document.activeElement !== ui.stateText) ui.stateText.value = JSON.stringify(s);
+    if (document.activeElement !== ui.stateText) ui.stateText.value = shownState;
   }
 
   function drawBoundary() {
@@ -566,13 +584,17 @@ export function mount(el, backend, options = {}) {
     ui.network.append(box);
   }
 
-  // Playing: step after step, each drawn before the next is asked for ---------------------
+  // Playing: step after step. The next step is asked for before the last one is drawn,
+  // so Python trains while the browser paints.
   async function play() {
     playing = true;
     ui.play.textContent = "⏸";
     ui.play.classList.add("gs-playing");
-    while (playing) {
-      const reply = await send({ action: "step", epochs: 1 });
+    let next = call({ action: "step", epochs: 1 });
+    while (next) {
+      const reply = await next;
+      next = playing && reply && !reply.stopped ? call({ action: "step", epochs: 1 }) : null;
+      if (reply) show(reply);
       if (!reply || reply.stopped) pause();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
