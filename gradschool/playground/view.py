@@ -3,7 +3,7 @@ grid of the square [-6, 6]², the weights and their gradients, the points, the l
 
 The front end only maps these numbers to colours; it never evaluates the network. The
 heat maps travel as bytes (`encode`: 255 levels over [-1, 1], base64 text), which is as
-fine as a colour shows and keeps an update small and quick to send (about 10 kB of JSON for
+fine as a colour shows and keeps an update small and quick to send (about 20 kB of JSON for
 the default network); weights and gradients as numbers with 4 significant digits.
 
 Heat-map values are in [-1, 1] (the colour scale: orange -1, white 0, blue +1):
@@ -21,7 +21,7 @@ import numpy as np
 from gradschool.playground import datasets
 from gradschool.playground.state import FEATURES
 
-BOUNDARY_CELLS = 50  # the decision-boundary picture: 50 x 50 cells
+BOUNDARY_CELLS = 100  # the decision-boundary picture: 100 x 100 cells, as TensorFlow's
 NEURON_CELLS = 20  # each neuron's small picture
 CURVE_POINTS = 200  # loss curves are sent with at most this many points
 

@@ -248,3 +248,36 @@ def test_show_the_graph_draws_one_pass(page):
     page.get_by_test_id("show-graph").click()
     expect(page.get_by_test_id("graph").locator("svg, pre")).to_have_count(1)
     expect(page.get_by_test_id("graph")).to_contain_text("layers.0.weight")
+
+
+def test_the_widget_front_end_trains_through_its_messages(page):
+    """The module anywidget loads, rendered with a stand-in for anywidget's model whose
+    custom messages travel to the same Python handler (the server's /api), as the widget's
+    own `_answer` sends them on in Jupyter."""
+    page.evaluate(
+        """async () => {
+          const module = await import("/static/playground.js");
+          const handlers = [];
+          const model = {
+            on(name, handler) { if (name === "msg:custom") handlers.push(handler); },
+            off() {},
+            send(message) {
+              fetch("/api", { method: "POST", body: JSON.stringify(message.request) })
+                .then((response) => response.json())
+                .then((reply) => handlers.forEach((h) => h({ id: message.id, reply })));
+            },
+          };
+          const el = document.createElement("div");
+          el.id = "widget";
+          document.body.append(el);
+          module.default.render({ model, el });
+        }"""
+    )
+    widget = page.locator("#widget")
+    expect(widget.get_by_test_id("test-loss")).to_have_text(number())
+    before = widget.get_by_test_id("boundary").evaluate("canvas => canvas.toDataURL()")
+    widget.get_by_test_id("step").click()
+    widget.get_by_test_id("step").click()
+    expect(widget.get_by_test_id("epoch")).to_have_text("2")
+    after = widget.get_by_test_id("boundary").evaluate("canvas => canvas.toDataURL()")
+    assert after != before

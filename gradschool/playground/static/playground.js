@@ -405,6 +405,7 @@ export function mount(el, backend, options = {}) {
     const canvas = ui.boundary;
     const context = canvas.getContext("2d");
     context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = "high";
     context.clearRect(0, 0, canvas.width, canvas.height);
     context.drawImage(heat, 0, 0, canvas.width, canvas.height);
     const scale = canvas.width / 12;
@@ -450,7 +451,7 @@ export function mount(el, backend, options = {}) {
   const NODE = 34;
   const COLUMN = 96;
   const ROW = 48;
-  const TOP = 70; // room for each column's buttons and activation
+  const TOP = 84; // room for each column's buttons and activation
   function drawNetwork() {
     const s = view.state;
     const sizes = [FEATURES.length, ...s.hidden, view.task === "classification" ? view.n_classes : 1];
