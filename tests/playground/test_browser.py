@@ -281,3 +281,14 @@ def test_the_widget_front_end_trains_through_its_messages(page):
     expect(widget.get_by_test_id("epoch")).to_have_text("2")
     after = widget.get_by_test_id("boundary").evaluate("canvas => canvas.toDataURL()")
     assert after != before
+
+
+def test_an_uploaded_csv_becomes_the_data(page):
+    rows = "\n".join(f"{i % 7},{i % 5},{int(i % 7 > 3)}" for i in range(60))
+    page.get_by_test_id("upload").set_input_files(
+        files=[{"name": "points.csv", "mimeType": "text/csv", "buffer": rows.encode()}]
+    )
+    expect(page.get_by_test_id("dataset")).to_have_value("custom")
+    assert len(state(page)["custom"]["X"]) == 60
+    page.get_by_test_id("step").click()
+    expect(page.get_by_test_id("epoch")).to_have_text("1")
