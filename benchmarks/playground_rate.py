@@ -45,7 +45,9 @@ def http_rate(url, seconds) -> float:
     body = json.dumps({"action": "step", "epochs": 1}).encode()
     updates, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
-        request = urllib.request.Request(f"{url}api", data=body)
+        request = urllib.request.Request(
+            f"{url}api", data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             json.loads(response.read())
         updates += 1

@@ -61,6 +61,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if self.path != "/api":
             self.send_error(404)
             return
+        # Only this machine's pages may drive the playground: another site open in the
+        # browser can send a POST to 127.0.0.1 too, but not with a JSON content type
+        # (the browser asks first, and this server does not allow it), nor with a Host
+        # header that names 127.0.0.1 or localhost unless it is one of them.
+        port = self.server.server_address[1]
+        if self.headers.get("Host") not in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            self.send_error(403, "the playground answers pages served from this machine only")
+            return
+        if self.headers.get_content_type() != "application/json":
+            self.send_error(415, "requests are JSON (Content-Type: application/json)")
+            return
         length = int(self.headers.get("Content-Length") or 0)
         if not 0 < length <= MAX_REQUEST:
             self.send_error(413 if length else 400)
@@ -89,7 +100,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 def serve(port=8765, *, open_browser=True) -> None:
     """Serve the playground on 127.0.0.1:`port` until Ctrl-C; print the URL and, with
     `open_browser`, open it. Port 0 picks a free port."""
-    server = PlaygroundServer(port)
+    try:
+        server = PlaygroundServer(port)
+    except OSError as error:
+        raise OSError(
+            f"cannot serve on 127.0.0.1:{port} ({error.strerror}); choose another --port"
+        ) from error
     print(f"gradschool playground: {server.url}  (Ctrl-C to stop)", flush=True)
     if open_browser:
         webbrowser.open(server.url)

@@ -262,7 +262,8 @@ def test_the_widget_front_end_trains_through_its_messages(page):
             on(name, handler) { if (name === "msg:custom") handlers.push(handler); },
             off() {},
             send(message) {
-              fetch("/api", { method: "POST", body: JSON.stringify(message.request) })
+              fetch("/api", { method: "POST", body: JSON.stringify(message.request),
+                              headers: { "Content-Type": "application/json" } })
                 .then((response) => response.json())
                 .then((reply) => handlers.forEach((h) => h({ id: message.id, reply })));
             },

@@ -145,10 +145,9 @@ def server():
     thread.join(timeout=5)
 
 
-def post(server, body: bytes) -> dict:
-    request = urllib.request.Request(
-        server.url + "api", data=body, headers={"Content-Type": "application/json"}
-    )
+def post(server, body: bytes, **headers) -> dict:
+    headers = {"Content-Type": "application/json", **headers}
+    request = urllib.request.Request(server.url + "api", data=body, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
@@ -163,6 +162,25 @@ def test_server_serves_the_page_and_answers_requests(server):
             assert response.status == 200 and b"http" not in response.read()[:0]
     assert post(server, json.dumps({"action": "step"}).encode())["epoch"] == 1
     assert "not JSON" in post(server, b"{oops")["error"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "code"),
+    [({"Content-Type": "text/plain"}, 415), ({"Host": "evil.example:80"}, 403)],
+)
+def test_server_refuses_requests_other_sites_could_send(server, headers, code):
+    before = server.playground.epoch
+    with pytest.raises(urllib.error.HTTPError) as error:
+        post(server, json.dumps({"action": "step"}).encode(), **headers)
+    error.value.close()
+    assert error.value.code == code and server.playground.epoch == before
+
+
+def test_a_busy_port_is_one_line(server, capsys):
+    port = server.server_address[1]
+    assert main(["playground", "--no-browser", "--port", str(port)]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and f"cannot serve on 127.0.0.1:{port}" in error
 
 
 @pytest.mark.parametrize("path", ["static/../server.py", "static/nothing.js", "etc/passwd"])
