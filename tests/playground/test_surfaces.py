@@ -203,6 +203,7 @@ def test_the_front_end_loads_nothing_from_the_internet():
 def test_widget_answers_the_front_end_messages():
     widget_module = pytest.importorskip("gradschool.playground.widget")
     widget = widget_module.PlaygroundWidget(Playground())
+    assert "export default" in widget._esm and ".gs-playground" in widget._css  # the files
     sent = []
     widget.send = lambda content, buffers=None: sent.append(content)
     widget._answer(widget, {"id": 7, "request": {"action": "step", "epochs": 3}}, [])
