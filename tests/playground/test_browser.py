@@ -289,3 +289,30 @@ def test_an_uploaded_csv_becomes_the_data(page):
     assert len(state(page)["custom"]["X"]) == 60
     page.get_by_test_id("step").click()
     expect(page.get_by_test_id("epoch")).to_have_text("1")
+
+
+def test_neurons_activations_and_weights_in_the_network_view(page):
+    page.get_by_test_id("add-neuron-0").click()
+    wait_until(lambda: state(page)["hidden"] == [5, 2])
+    page.get_by_test_id("activation-1").select_option("leaky_relu")
+    wait_until(lambda: state(page)["activation"] == ["tanh", "leaky_relu"])
+    page.get_by_test_id("feature-x1^2").check()
+    wait_until(lambda: state(page)["features"] == ["x1", "x2", "x1^2"])
+    link = page.locator(".gs-link").nth(1)  # links cross: dispatched, not aimed at
+    link.dispatch_event("mouseenter")
+    expect(page.get_by_test_id("weight-info")).to_contain_text("weight")
+    page.get_by_test_id("step").click()
+    expect(page.get_by_test_id("epoch")).to_have_text("1")
+    link.dispatch_event("click")
+    expect(page.get_by_test_id("weight-info")).to_contain_text("gradient of the last batch")
+    assert page.locator(".gs-link").count() == 3 * 5 + 5 * 2 + 2 * 2
+
+
+def test_test_points_and_discretized_output_change_the_picture(page):
+    plain = picture(page)
+    page.get_by_test_id("show-test").check()
+    wait_until(lambda: state(page)["show_test"])
+    with_test = picture(page)
+    page.get_by_test_id("discretize").check()
+    wait_until(lambda: state(page)["discretize"])
+    assert len({plain, with_test, picture(page)}) == 3
