@@ -8,5 +8,6 @@
 
 `cli` parses the arguments; `commands` runs train / evaluate / graph; `datasets` prepares
 the data, `training` builds and trains the model, `runs` reads and writes the run folder,
-`plots` and `graph` draw it; `playground` is the interactive trainer. Only this package imports all of autograd, nn, optim and data.
+`plots` and `graph` draw it; `playground` is the interactive trainer. Only this package
+imports all of autograd, nn, optim and data.
 """
