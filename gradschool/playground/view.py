@@ -134,10 +134,15 @@ def _number(x):
 
 
 def _round(array):
-    """Nested lists of floats with 4 significant digits, NaN and infinities as None."""
+    """Nested lists of floats rounded to 4 significant digits, NaN and infinities as None."""
     array = np.asarray(array, dtype=np.float64)
     finite = np.isfinite(array)
-    result = [float(f"{x:.4g}") for x in np.where(finite, array, 0.0).ravel()]
-    result = np.array(result, dtype=object).reshape(array.shape)
+    safe = np.where(finite, array, 0.0)
+    magnitude = np.floor(np.log10(np.abs(safe), out=np.zeros_like(safe), where=safe != 0))
+    scale = 10.0 ** np.clip(3 - magnitude, -300, 300)
+    rounded = np.round(safe * scale) / scale
+    if finite.all():
+        return rounded.tolist()
+    result = rounded.astype(object)
     result[~finite] = None
     return result.tolist()

@@ -316,3 +316,13 @@ def test_test_points_and_discretized_output_change_the_picture(page):
     page.get_by_test_id("discretize").check()
     wait_until(lambda: state(page)["discretize"])
     assert len({plain, with_test, picture(page)}) == 3
+
+
+def test_the_largest_network_trains(page):
+    page.open_with({"hidden": [64] * 10, "activation": "relu"})
+    expect(page.get_by_test_id("layer-count")).to_have_text("10 hidden layers")
+    expect(page.get_by_test_id("weight-info")).to_contain_text("too many to draw")
+    page.get_by_test_id("add-layer").click()  # an 11th layer is refused by the page
+    page.get_by_test_id("step").click()
+    expect(page.get_by_test_id("epoch")).to_have_text("1")
+    assert len(state(page)["hidden"]) == 10

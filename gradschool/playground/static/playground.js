@@ -21,6 +21,7 @@ const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const MAX_LAYERS = 10;
 const MAX_NEURONS = 64;
+const MAX_LINKS = 2500; // more SVG paths than this would slow every update down
 // TensorFlow Playground's colours: orange for -1, light grey for 0, blue for +1.
 const NEGATIVE = [245, 147, 34];
 const MIDDLE = [232, 234, 235];
@@ -495,7 +496,12 @@ export function mount(el, backend, options = {}) {
     // Only the chosen features are inputs of the network: row i of layer 0's weights is
     // the i-th chosen feature.
     const inputRows = FEATURES.map((name) => s.features.indexOf(name));
-    for (let k = 0; k < sizes.length - 1; k++) {
+    const total = [s.features.length, ...sizes.slice(1)].reduce(
+      (sum, n, k, all) => sum + (k ? all[k - 1] * n : 0), 0);
+    ui.weightInfo.textContent = total > MAX_LINKS
+      ? `${total} connections: too many to draw (at most ${MAX_LINKS}); the pictures still show every neuron.`
+      : "Hover a connection for its weight; click it for its gradient.";
+    for (let k = 0; k < (total > MAX_LINKS ? 0 : sizes.length - 1); k++) {
       const inputs = k === 0 ? FEATURES.length : sizes[k];
       for (let a = 0; a < inputs; a++) {
         const from = k === 0 ? inputRows[a] : a;
