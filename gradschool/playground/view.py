@@ -125,7 +125,9 @@ def _curve(values) -> list:
     """At most CURVE_POINTS evenly spaced [epoch, loss] pairs (the last one always kept)."""
     n = len(values)
     index = np.unique(np.linspace(0, n - 1, min(n, CURVE_POINTS)).round().astype(int))
-    return [[int(i), _number(values[i])] for i in index]
+    losses = np.asarray(values, dtype=np.float64)[index]
+    shown = np.where(np.isfinite(losses), losses, None).tolist()
+    return [list(pair) for pair in zip(index.tolist(), shown)]
 
 
 def _number(x):
