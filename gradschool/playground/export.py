@@ -32,11 +32,11 @@ def split_of(playground) -> gradschool_datasets.Split:
     """The playground's data as a gradschool `Split` (its test part also as validation)."""
     return gradschool_datasets.saved_split(
         playground.task,
-        playground._X_train,
+        playground.X_train,
         playground.y_train,
-        playground._X_test,
+        playground.X_test,
         playground.y_test,
-        playground._X_test,
+        playground.X_test,
         playground.y_test,
     )
 
