@@ -213,8 +213,12 @@ def test_controls_change_the_experiment_in_python(page):
 
 
 def test_the_state_in_the_url_opens_that_experiment(page):
-    page.open_with({"dataset": "blobs", "n_classes": 4, "hidden": [6, 6, 6]})
+    page.open_with({"dataset": "blobs", "n_classes": 4, "hidden": [6, 6, 6],
+                    "learning_rate": 0.05, "dropout": 0.9, "early_stopping": 3})  # fmt: skip
     expect(page.get_by_test_id("dataset")).to_have_value("blobs")
+    expect(page.get_by_test_id("learning-rate")).to_have_value("0.05")  # not in the list
+    expect(page.get_by_test_id("dropout")).to_have_value("0.9")
+    expect(page.get_by_test_id("early-stopping")).to_have_value("3")
     expect(page.get_by_test_id("layer-count")).to_have_text("3 hidden layers")
     assert '"n_classes"' in urllib.parse.unquote(page.url)
 

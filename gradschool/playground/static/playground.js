@@ -49,6 +49,17 @@ function select(testid, options, onchange) {
   return node;
 }
 
+// Show the number `value` in a select of numbers, adding it when the list lacks it (a state
+// loaded from a file or a URL may hold any value the Python side accepts).
+function choose(node, value) {
+  let option = [...node.options].find((o) => Number(o.value) === value);
+  if (!option) {
+    option = h("option", { value: String(value) }, String(value));
+    node.append(option);
+  }
+  node.value = option.value;
+}
+
 function slider(testid, min, max, stepSize, onchange) {
   const node = h("input", { type: "range", min, max, step: stepSize, testid });
   node.addEventListener("change", () => onchange(Number(node.value)));
@@ -367,23 +378,14 @@ export function mount(el, backend, options = {}) {
 
   function setControls(s) {
     const value = (control, v) => { if (document.activeElement !== control) control.value = v; };
-    if (![...ui.learningRate.options].some((o) => Number(o.value) === s.learning_rate)) {
-      ui.learningRate.append(h("option", { value: String(s.learning_rate) }, String(s.learning_rate)));
-    }
-    ui.learningRate.value = [...ui.learningRate.options].find(
-      (o) => Number(o.value) === s.learning_rate).value;
-    if (![...ui.regularizationRate.options].some((o) => Number(o.value) === s.regularization_rate)) {
-      ui.regularizationRate.append(h("option", { value: String(s.regularization_rate) },
-        String(s.regularization_rate)));
-    }
-    ui.regularizationRate.value = [...ui.regularizationRate.options].find(
-      (o) => Number(o.value) === s.regularization_rate).value;
+    choose(ui.learningRate, s.learning_rate);
+    choose(ui.regularizationRate, s.regularization_rate);
+    choose(ui.dropout, s.dropout);
+    choose(ui.earlyStopping, s.early_stopping);
     ui.activation.value = Array.isArray(s.activation) ? s.activation[0] : s.activation;
     ui.regularization.value = s.regularization;
     ui.optimizer.value = s.optimizer;
     ui.init.value = s.init;
-    ui.dropout.value = String(s.dropout);
-    ui.earlyStopping.value = String(s.early_stopping);
     ui.dataset.value = s.dataset;
     ui.classes.value = String(s.n_classes);
     ui.classes.disabled = s.dataset !== "blobs";
