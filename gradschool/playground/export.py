@@ -10,7 +10,8 @@
 
 `gradschool evaluate` and `gradschool graph` accept the folder. The playground has a train
 and a test part only; its test part is stored as the validation part too, so both rows of
-`evaluate`'s table show it.
+`evaluate`'s table show it. The config's `val_size` and `test_size` keep their defaults:
+they only say how `evaluate --dataset NAME` splits another data set.
 """
 
 import base64
@@ -51,7 +52,6 @@ def config_of(playground, split) -> Config:
             "a run folder holds one activation for all hidden layers (as nn.MLP); this "
             f"network has {sorted(names)}: choose one activation to export it"
         )
-    test_part = 1 - s["train_ratio"] / 100
     return Config(
         dataset=gradschool_datasets.SAVED,
         hidden=list(s["hidden"]),
@@ -65,8 +65,6 @@ def config_of(playground, split) -> Config:
         weight_decay=s["regularization_rate"] if s["regularization"] == "l2" else 0.0,
         patience=s["early_stopping"],
         seed=s["seed"],
-        val_size=test_part,
-        test_size=test_part,
         in_features=split.in_features,
         out_features=split.n_classes,
         data_sha256=split.fingerprint(),

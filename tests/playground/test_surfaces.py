@@ -51,6 +51,14 @@ def test_export_writes_a_run_folder_that_evaluate_and_graph_accept(trained, tmp_
     assert (folder / "graph.dot").read_text().startswith("digraph")
 
 
+def test_an_export_on_two_inputs_can_be_evaluated_on_another_data_set(tmp_path, capsys):
+    pg = Playground(dataset="moons", hidden=[8], learning_rate=0.1)
+    pg.step(5)
+    folder = pg.export(tmp_path / "moons")
+    assert main(["evaluate", str(folder), "--dataset", "moons"]) == 0
+    assert "evaluated on moons" in capsys.readouterr().out
+
+
 def test_export_by_default_goes_to_runs_playground(trained, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = trained.export()
