@@ -141,10 +141,16 @@ class Playground:
         self.history = {"train_loss": [train_loss], "test_loss": [test_loss]}
 
     def loss_fn(self, output, target):
-        """Cross-entropy of softmax outputs for classes, mean squared error for regression."""
-        if self.task == "classification":
-            return nn.cross_entropy(output, target)
-        return nn.mse_loss(output, target)
+        """The loss of `output` (n, outputs) against `target`: for classes, the cross-entropy
+        of the softmax of the outputs, or (`loss="mse"`) the mean squared error between the
+        softmax probabilities and the one-hot targets, 1/(n k) Σ (p_ij - [y_i = j])²
+        (TensorFlow Playground's square loss, for k classes); for regression, the mean
+        squared error."""
+        if self.task == "regression":
+            return nn.mse_loss(output, target)
+        if self._state["loss"] == "mse":
+            return nn.mse_loss(output.softmax(-1), np.eye(self.n_classes)[target])
+        return nn.cross_entropy(output, target)
 
     def step(self, epochs=1) -> dict:
         """Train `epochs` epochs: each goes once through the training points in a new random

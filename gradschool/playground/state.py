@@ -27,6 +27,8 @@ FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "leaky_relu")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 REGULARIZATIONS = ("none", "l1", "l2")
+#: Losses for classification (regression always uses the mean squared error).
+LOSSES = ("cross_entropy", "mse")
 INITS = ("xavier", "kaiming")
 #: The learning rates and regularisation rates the page offers (TensorFlow Playground's).
 LEARNING_RATES = (1e-5, 1e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -47,6 +49,7 @@ DEFAULTS = {
     "activation": "tanh",
     "init": "xavier",
     "optimizer": "sgd",
+    "loss": "cross_entropy",
     "learning_rate": 0.03,
     "regularization": "none",
     "regularization_rate": 0.0,
@@ -93,6 +96,7 @@ def check_state(state) -> dict:
     s["activation"] = _activation(s["activation"], len(s["hidden"]))
     s["init"] = _choice("init", s["init"], INITS)
     s["optimizer"] = _choice("optimizer", s["optimizer"], OPTIMIZERS)
+    s["loss"] = _choice("loss", s["loss"], LOSSES)
     s["learning_rate"] = _number("learning_rate", s["learning_rate"], 1e-5, 10, real=True)
     s["regularization"] = _choice("regularization", s["regularization"], REGULARIZATIONS)
     s["regularization_rate"] = _number(

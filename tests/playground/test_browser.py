@@ -190,6 +190,7 @@ def test_controls_change_the_experiment_in_python(page):
     assert picture(page) != before
     page.get_by_test_id("activation").select_option("relu")
     page.get_by_test_id("optimizer").select_option("adam")
+    page.get_by_test_id("loss").select_option("mse")
     page.get_by_test_id("learning-rate").select_option("0.01")
     page.get_by_test_id("regularization").select_option("l2")
     page.get_by_test_id("regularization-rate").select_option("0.001")
@@ -203,6 +204,7 @@ def test_controls_change_the_experiment_in_python(page):
     wait_until(lambda: state(page)["hidden"] == [4])
     s = state(page)
     assert (s["activation"], s["optimizer"], s["learning_rate"]) == ("relu", "adam", 0.01)
+    assert s["loss"] == "mse"
     assert (s["regularization"], s["regularization_rate"]) == ("l2", 0.001)
     assert (s["batch_size"], s["noise"], s["train_ratio"]) == (20, 10, 70)
     start = loss(page)

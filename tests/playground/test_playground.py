@@ -141,6 +141,21 @@ def test_every_optimizer_and_the_extras_train(optimizer):
     assert pg.train_loss < start
 
 
+def test_squared_error_of_the_probabilities_by_hand():
+    pg = Playground(dataset="blobs", n_classes=3, loss="mse", optimizer="adam",
+                    learning_rate=0.01)  # fmt: skip
+    logits = pg.network.activations(pg.X_test)[-1]
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    expected = np.mean((p - np.eye(3)[pg.y_test]) ** 2)
+    assert pg.test_loss == pytest.approx(expected, rel=1e-12)
+    pg.step(5)
+    assert pg.test_loss < expected
+    with_ce = Playground(dataset="blobs", n_classes=3)
+    assert with_ce.test_loss == pytest.approx(
+        -np.mean(np.log(p[np.arange(len(p)), pg.y_test])), rel=1e-9
+    )
+
+
 def test_regression_trains_with_mean_squared_error():
     pg = Playground(dataset="plane", hidden=[], activation=[], learning_rate=0.01)
     pg.step(10)

@@ -72,6 +72,7 @@ def test_task_follows_the_dataset():
         ("activation", ["relu"]),
         ("init", "zeros"),
         ("optimizer", "adamw"),
+        ("loss", "hinge"),
         ("learning_rate", 0),
         ("learning_rate", 11),
         ("learning_rate", float("nan")),

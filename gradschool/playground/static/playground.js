@@ -196,6 +196,9 @@ export function mount(el, backend, options = {}) {
   ui.regularizationRate = select("regularization-rate",
     REG_RATES.map((r) => [String(r), String(r)]), (v) => change({ regularization_rate: Number(v) }));
   ui.optimizer = select("optimizer", OPTIMIZERS, (v) => change({ optimizer: v }));
+  ui.loss = select("loss", [["cross_entropy", "Cross-entropy"], ["mse", "Squared error"]],
+    (v) => change({ loss: v }));
+  ui.loss.title = "for classes (regression always uses the squared error)";
   ui.init = select("init", [["xavier", "Xavier"], ["kaiming", "Kaiming"]],
     (v) => change({ init: v }));
   ui.dropout = select("dropout", [0, 0.1, 0.2, 0.3, 0.5].map((p) => [String(p), String(p)]),
@@ -326,7 +329,8 @@ export function mount(el, backend, options = {}) {
       labelled("Learning rate", ui.learningRate), labelled("Activation", ui.activation),
       labelled("Regularization", ui.regularization),
       labelled("Regularization rate", ui.regularizationRate),
-      labelled("Optimizer", ui.optimizer), labelled("Initialisation", ui.init),
+      labelled("Optimizer", ui.optimizer), labelled("Loss", ui.loss),
+      labelled("Initialisation", ui.init),
       labelled("Dropout", ui.dropout), labelled("Early stopping", ui.earlyStopping)),
     ui.error,
     h("div", { class: "gs-main" },
@@ -385,6 +389,8 @@ export function mount(el, backend, options = {}) {
     ui.activation.value = Array.isArray(s.activation) ? s.activation[0] : s.activation;
     ui.regularization.value = s.regularization;
     ui.optimizer.value = s.optimizer;
+    ui.loss.value = s.loss;
+    ui.loss.disabled = view.task === "regression";
     ui.init.value = s.init;
     ui.dataset.value = s.dataset;
     ui.classes.value = String(s.n_classes);
