@@ -48,9 +48,11 @@ bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benchmarks/scalar_vs_micrograd.py
 	$(BENCH_VENV)/bin/python benchmarks/scalar_floor.py
 	$(BENCH_VENV)/bin/python benchmarks/op_overhead.py
+	$(BENCH_VENV)/bin/python benchmarks/playground_rate.py
 
 images: $(BIN)/.installed-test
 	$(BIN)/python docs/make_images.py
+	$(BIN)/python docs/make_playground_image.py
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check --fix .

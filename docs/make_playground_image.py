@@ -43,7 +43,7 @@ def main() -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-            page = browser.new_page(viewport={"width": 1240, "height": 760})
+            page = browser.new_page(viewport={"width": 1380, "height": 760})
             page.goto(server.url)  # no state in the URL: the page shows the trained network
             page.get_by_test_id("epoch").filter(has_text="150").wait_for(timeout=30_000)
             IMAGE.parent.mkdir(exist_ok=True)
