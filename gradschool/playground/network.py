@@ -62,7 +62,9 @@ class Network(nn.Module):
         """Every layer's output on `x` (n, in_features), in eval mode and without a graph:
         a list of float arrays, (n, n_1), …, (n, out_features); the last one is raw (logits)."""
         outputs = []
-        with no_grad():
+        # A diverged network (learning rate 10) is drawn as it is: its infinities and NaNs
+        # become the pictures' "not a number" colour, not numpy warnings.
+        with no_grad(), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             h = x
             for layer, activation in zip(self.layers, self.hidden_activations):
                 h = activation(layer(h))

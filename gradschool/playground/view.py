@@ -75,10 +75,11 @@ def neuron_pictures(playground, features) -> list:
 
 
 def _fit(values):
-    """Divide by the largest magnitude when it exceeds 1, so the colours stay in scale."""
+    """Divide by the largest magnitude when it exceeds 1, so the colours stay in scale
+    (an infinite one leaves NaNs: the "not a number" colour)."""
     with np.errstate(invalid="ignore"):
         largest = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 1.0
-    return values / largest if largest > 1 else values
+        return values / largest if largest > 1 else values
 
 
 def build(playground, *, points=True) -> dict:

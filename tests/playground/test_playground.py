@@ -282,6 +282,15 @@ def test_several_classes_send_the_likeliest_class():
     assert confidence.min() >= 0 and confidence.max() <= 1
 
 
+def test_an_overflowing_network_is_drawn_without_warnings():
+    pg = Playground(hidden=[2, 2], activation="relu")
+    for layer in pg.network.layers:
+        layer.weight.data[:] = 1e200  # x @ W overflows to inf (warnings are errors here)
+    picture = pg.view()
+    json.dumps(picture, allow_nan=False)
+    assert np.isnan(decoded(picture["boundary"]["values"])).any()
+
+
 def test_a_diverged_network_still_gives_json():
     pg = Playground()
     pg.network.layers[0].weight.data[:] = np.nan
