@@ -59,6 +59,19 @@ def test_an_export_on_two_inputs_can_be_evaluated_on_another_data_set(tmp_path, 
     assert "evaluated on moons" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("damage", ["missing", "garbage"])
+def test_a_damaged_saved_split_is_one_line(trained, tmp_path, capsys, damage):
+    folder = trained.export(tmp_path / "run")
+    if damage == "missing":
+        (folder / "data.npz").unlink()
+    else:
+        (folder / "data.npz").write_bytes(b"not an npz")
+    capsys.readouterr()
+    assert main(["evaluate", str(folder)]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "cannot read the saved data" in error
+
+
 def test_export_by_default_goes_to_runs_playground(trained, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = trained.export()
