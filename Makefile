@@ -13,18 +13,20 @@ QUIET_BUILD := PYTHONWARNINGS="ignore:Editable installation"
 
 .PHONY: demo test student lab docs bench images lint clean
 
-# The project and matplotlib, for `make demo` (its run folder has plots).
+# The project, its playground extra and matplotlib, for `make demo` (its run folder has
+# plots; `gradschool playground` and the widget are then ready).
 $(BIN)/.installed-demo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) . matplotlib
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) '.[playground]' matplotlib
 	touch $@
 
-# The project with its test and notebook extras (the tests run the notebooks too).
+# The project with its test, notebook and playground extras (the tests run the notebooks
+# and drive the playground's page in Chromium, through Playwright, when it is installed).
 $(BIN)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) '.[test,notebooks]'
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) '.[test,notebooks,playground]'
 	touch $@
 
 demo: $(BIN)/.installed-demo
@@ -70,9 +72,11 @@ bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benchmarks/scalar_floor.py
 	$(BENCH_VENV)/bin/python benchmarks/op_overhead.py
 	$(BENCH_VENV)/bin/python benchmarks/cnn_step.py
+	$(BENCH_VENV)/bin/python benchmarks/playground_rate.py
 
 images: $(BIN)/.installed-test
 	$(BIN)/python docs/make_images.py
+	$(BIN)/python docs/make_playground_image.py
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check --fix .

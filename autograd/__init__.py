@@ -9,7 +9,7 @@ Example:
 """
 
 from autograd.value import Value  # noqa: I001 -- Value first: the ops below build on it
-from autograd.backprop import grad
+from autograd.backprop import NotFiniteWarning, grad
 from autograd.function import Function
 from autograd.gradcheck import GradcheckError, gradcheck
 from autograd.graph_check import GraphCheckReport, NodeCheck, check_graph
@@ -19,7 +19,7 @@ from autograd.ops import concat, stack
 from autograd.trace import BackwardStep, BackwardTrace, trace_backward
 
 __all__ = [
-    "BackwardStep", "BackwardTrace", "Function", "GradcheckError",
-    "GraphCheckReport", "NodeCheck", "Value", "check_graph", "concat", "draw_graph",
+    "BackwardStep", "BackwardTrace", "Function", "GradcheckError", "GraphCheckReport",
+    "NodeCheck", "NotFiniteWarning", "Value", "check_graph", "concat", "draw_graph",
     "grad", "gradcheck", "is_grad_enabled", "no_grad", "stack", "to_dot", "trace_backward",
 ]  # fmt: skip

@@ -3,6 +3,7 @@
     gradschool train [--dataset digits] [--hidden 64] [--optimizer adam] [--lr …] …
     gradschool evaluate RUN_DIR [--dataset NAME]
     gradschool graph RUN_DIR [--format svg|png|dot] [--output FILE] [--steps DIR]
+    gradschool playground [--port 8765] [--no-browser]
 
 Every failure (an unknown choice, a negative learning rate, a missing or damaged run
 folder, lack of memory, a diverging run) and Ctrl-C, also a repeated one or one during the
@@ -74,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train, evaluate and draw small neural networks built on gradschool.",
     )
     commands_ = parser.add_subparsers(
-        dest="command", required=True, metavar="{train,evaluate,graph}", parser_class=_Parser
+        dest="command",
+        required=True,
+        metavar="{train,evaluate,graph,playground}",
+        parser_class=_Parser,
     )
 
     train = commands_.add_parser(
@@ -227,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write one picture per step of the backward pass into DIR "
         "(svg, png or dot as --format says; dot needs no Graphviz)",
     )
+    _add_playground(commands_)
     _add_debug(parser, commands_)
     return parser
 
@@ -238,6 +243,34 @@ def _add_debug(parser, subcommands) -> None:
         subparser.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
+
+
+def _add_playground(commands_) -> None:
+    """`gradschool playground`: the interactive trainer as a local page (gradschool/playground)."""
+    playground = commands_.add_parser(
+        "playground",
+        help="the interactive trainer (TensorFlow Playground's) as a local web page",
+        description="Serve the playground on 127.0.0.1 (this machine only) and open it in "
+        "the browser; the network trains in Python with gradschool. Ctrl-C stops it.",
+    )
+    playground.add_argument(
+        "--port", type=_number(int, lambda n: 0 <= n < 65536, "a port 0-65535"), default=8765,
+        help="the port (default: %(default)s; 0: any free port)",
+    )  # fmt: skip
+    playground.add_argument(
+        "--no-browser", dest="browser", action="store_false", help="print the URL only"
+    )
+
+
+def _playground(args) -> None:
+    try:
+        from gradschool.playground import server
+    except ImportError as error:
+        raise RuntimeError(
+            f"the playground needs its extra ({error.name} is missing): "
+            "pip install 'gradschool[playground]'"
+        ) from error
+    server.serve(args.port, open_browser=args.browser)
 
 
 def main(argv=None) -> int:
@@ -285,7 +318,9 @@ def _main(argv) -> int:
 def _run(args) -> None:
     from gradschool import commands
 
-    if args.command == "train":
+    if args.command == "playground":
+        _playground(args)
+    elif args.command == "train":
         options = {k: v for k, v in vars(args).items() if k in Config.__dataclass_fields__}
         commands.train(Config(**options), out=args.out, force=args.force, progress=args.progress)
     elif args.command == "evaluate":

@@ -68,7 +68,7 @@ def evaluate(run_dir, *, dataset=None) -> dict:
     end of training). `dataset` evaluates on another data set with the same numbers of
     inputs and outputs (e.g. a moons model on xor), prepared with the run's seed."""
     folder, config, model = _reload(run_dir)
-    split = _data(config, dataset)
+    split = _data(config, dataset, folder)
     if (split.in_features, split.n_classes) != (config.in_features, config.out_features):
         raise runs.RunError(
             f"the model of {folder} takes {config.in_features} inputs and gives "
@@ -97,7 +97,7 @@ def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=Fals
     test samples) to `output` (default RUN_DIR/graph.<format>); with `steps`, a folder,
     also one picture per step of the backward pass. Returns the graph's path."""
     folder, config, model = _reload(run_dir)
-    trace = graph.forward_backward(model, _data(config), batch=batch)
+    trace = graph.forward_backward(model, _data(config, folder=folder), batch=batch)
     content = graph.export(trace.root, file_format)
     path = output if output is not None else folder / f"{runs.GRAPH}.{file_format}"
     changed = runs.write_new(path, content, force=force)
@@ -111,13 +111,15 @@ def export_graph(run_dir, *, file_format="svg", output=None, batch=4, force=Fals
     return path
 
 
-def _data(config, name=None):
-    """The data set `name` (default: the run's own), split and scaled as `config` says."""
+def _data(config, name=None, folder=None):
+    """The data set `name` (default: the run's own), split and scaled as `config` says
+    (or the split saved in the run `folder`, for a playground export)."""
     return datasets.load(
         name or config.dataset,
         seed=config.seed,
         val_size=config.val_size,
         test_size=config.test_size,
+        folder=folder,
     )
 
 

@@ -98,9 +98,9 @@ class Config:
         (the checks of the command's options, for a config.json that a person or a
         damaged disk may have changed). Returns the config."""
         import nn  # here, not at the top: the command's first lines stay light
-        from gradschool.datasets import DATASETS
+        from gradschool.datasets import DATASETS, SAVED
 
-        _choice("dataset", self.dataset, DATASETS)
+        _choice("dataset", self.dataset, (*DATASETS, SAVED))  # saved: data.npz beside it
         _choice("model", self.model, tuple(DEFAULT_DROPOUT))
         if not isinstance(self.hidden, list):
             raise ValueError(f"hidden must be a list of layer sizes, got {self.hidden!r}")

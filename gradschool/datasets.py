@@ -14,6 +14,7 @@ With `--augment` (digits only) the training images are augmented batch by batch,
 
 import dataclasses
 import hashlib
+import pathlib
 
 import numpy as np
 
@@ -33,6 +34,10 @@ GENERATORS = {
 #: Every `--dataset` name.
 DATASETS = ("digits", *GENERATORS)
 
+#: The `dataset` of a run whose data are stored in its folder (the playground's exports):
+#: `data.npz` holds the exact split, as features, instead of a recipe to recompute it.
+SAVED, SAVED_FILE = "saved", "data.npz"
+
 
 @dataclasses.dataclass
 class Split:
@@ -43,7 +48,8 @@ class Split:
         raw_train: the training inputs before scaling (images for digits), for augmentation.
         X_train, X_val, X_test: standardised features, float64 (n, in_features).
         y_train, y_val, y_test: int64 class labels (n,), or float64 targets for regression.
-        scaler: the `data.StandardScaler` fitted on the training features.
+        scaler: the `data.StandardScaler` fitted on the training features (None for a
+            saved split, whose arrays are the model's inputs already).
         n_classes: the number of classes (1 for regression: one output).
     """
 
@@ -87,12 +93,15 @@ class Split:
         return digest.hexdigest()
 
 
-def load(name, *, seed, val_size=0.2, test_size=0.2) -> Split:
-    """The data set `name` (one of `DATASETS`), split and standardised.
+def load(name, *, seed, val_size=0.2, test_size=0.2, folder=None) -> Split:
+    """The data set `name` (one of `DATASETS`), split and standardised; `SAVED`: the split
+    stored in the run folder `folder`.
 
     The seed feeds two independent streams (via `numpy.random.SeedSequence`): one for
     generating the data, one for the split, so the same seed always gives the same arrays.
     """
+    if name == SAVED and folder is not None:
+        return load_saved(folder)
     data_seed, split_seed = np.random.SeedSequence(seed).spawn(2)
     if name == "digits":
         raw, y = data.load_digits()
@@ -155,3 +164,37 @@ def training_batches(split, *, batch_size, seed, augmented=False) -> data.DataLo
         seed=seed,
         transform=augment_then_standardise,
     )
+
+
+def saved_split(task, X_train, y_train, X_val, y_val, X_test, y_test) -> Split:
+    """A `Split` of arrays that are already the model's inputs (named `SAVED`)."""
+    n_classes = (
+        int(max(y.max() for y in (y_train, y_val, y_test))) + 1 if task == "classification" else 1
+    )
+    return Split(
+        SAVED, task, X_train, X_train, X_val, X_test, y_train, y_val, y_test, None, n_classes
+    )
+
+
+def save_split(split, folder) -> None:
+    """Write `split`'s arrays and task to `folder`/data.npz (no pickles)."""
+    arrays = {name: getattr(split, name) for name in _SAVED_ARRAYS}
+    np.savez(pathlib.Path(folder) / SAVED_FILE, task=np.array(split.task), **arrays)
+
+
+def load_saved(folder) -> Split:
+    """The split that `save_split` wrote to `folder`/data.npz; a missing or damaged file is
+    a ValueError saying so."""
+    path = pathlib.Path(folder) / SAVED_FILE
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            task = str(stored["task"])
+            arrays = {name: stored[name] for name in _SAVED_ARRAYS}
+    except (OSError, KeyError, ValueError) as error:
+        raise ValueError(f"cannot read the saved data {path}: {error}") from error
+    if task not in ("classification", "regression"):
+        raise ValueError(f"{path} has an unknown task {task!r}")
+    return saved_split(task, **arrays)
+
+
+_SAVED_ARRAYS = ("X_train", "y_train", "X_val", "y_val", "X_test", "y_test")

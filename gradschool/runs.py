@@ -35,7 +35,12 @@ from nn.checkpoint import process_exists
 CONFIG, MODEL, HISTORY, METRICS = "config.json", "model.npz", "history.csv", "metrics.json"
 GRAPH = "graph"  # graph.dot, graph.svg, graph.png
 PICTURES = ("curves.png", "decision_boundary.png", "confusion_matrix.png", "fit.png")
-ARTEFACTS = (CONFIG, MODEL, HISTORY, METRICS, *(f"{GRAPH}.{f}" for f in ("dot", "svg", "png")))
+# The saved data split (datasets.SAVED_FILE) and the state of the playground that exported
+# the run (playground/export.py) belong to a run too.
+ARTEFACTS = (
+    CONFIG, MODEL, HISTORY, METRICS, "data.npz", "playground.json",
+    *(f"{GRAPH}.{f}" for f in ("dot", "svg", "png")),
+)  # fmt: skip
 
 
 #: What metrics.json's "status" says: a run is "running" (with its pid) until it becomes
