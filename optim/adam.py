@@ -72,30 +72,24 @@ class Adam(Optimizer):
     def update(self, W, g, state, group):
         m, v = state["m"], state["v"]
         t = state["t"] = state["t"] + 1
-        # Every number as a numpy scalar of W's dtype (an in-place op of a float32 array with
-        # a Python float costs about twice as much: numpy first works out the float's type),
-        # computed in Python floats first, as PyTorch computes them.
         beta1, beta2 = group["betas"]
-        number = W.dtype.type
         # Every line writes into W, m, v or one scratch array kept between steps: no new
         # temporary array per operation.
         scratch = self._scratch.get((W.shape, W.dtype))
         if scratch is None:
             scratch = self._scratch[W.shape, W.dtype] = np.empty_like(W)
         # m ← β1 m + (1 − β1) g
-        m *= number(beta1)
-        m += np.multiply(g, number(1 - beta1), out=scratch)
+        m *= beta1
+        m += np.multiply(g, 1 - beta1, out=scratch)
         # v ← β2 v + (1 − β2) g²
-        v *= number(beta2)
-        v += np.multiply(np.square(g, out=scratch), number(1 - beta2), out=scratch)
+        v *= beta2
+        v += np.multiply(np.square(g, out=scratch), 1 - beta2, out=scratch)
         # W ← W − η m_hat / (sqrt(v_hat) + ε), with m_hat = m / (1 − β1^t) and
         # sqrt(v_hat) = sqrt(v) / sqrt(1 − β2^t): the bias corrections are two numbers,
         # folded into the step as PyTorch does, so that m_hat needs no array of its own.
-        sqrt_v_hat = np.divide(
-            np.sqrt(v, out=scratch), number(math.sqrt(1 - beta2**t)), out=scratch
-        )
-        denominator = np.add(sqrt_v_hat, number(group["eps"]), out=scratch)
-        step_size = number(group["lr"] / (1 - beta1**t))  # η m_hat = η / (1 − β1^t) · m
+        sqrt_v_hat = np.divide(np.sqrt(v, out=scratch), math.sqrt(1 - beta2**t), out=scratch)
+        denominator = np.add(sqrt_v_hat, group["eps"], out=scratch)
+        step_size = group["lr"] / (1 - beta1**t)  # η m_hat = η / (1 − β1^t) · m
         W -= np.multiply(np.divide(m, denominator, out=scratch), step_size, out=scratch)
 
 
