@@ -4,7 +4,9 @@ Every generator is `f(n_samples, *, noise, seed=None, ...) -> (X, y)`. Points ar
 independently given their class, the classes are as balanced as `n_samples` allows (sizes
 differ by at most one) and appear in random order. `noise` is the standard deviation of
 Gaussian noise added to every coordinate (to y for regression). All randomness comes from
-`numpy.random.default_rng(seed)`: the same seed gives the same data bit for bit.
+`numpy.random.default_rng(seed)`: the same seed gives the same data bit for bit, and
+`seed=None` draws a seed from numpy's global state (so `np.random.seed(s)` at the top of a
+script makes it reproducible).
 
 Shapes: X is float64 of shape (n_samples, 2) (``make_blobs`` with explicit centres: one column
 per coordinate of a centre; ``make_regression``: (n_samples, 1)); y is int64 class labels of
@@ -13,14 +15,14 @@ shape (n_samples,), or float64 targets for regression.
 
 import numpy as np
 
-from data._checks import check_int, check_real
+from data._checks import check_int, check_real, generator
 
 
 def _start(n_samples, noise, seed):
     """Check the arguments every generator takes; return (n_samples, noise, rng)."""
     n_samples = check_int("n_samples", n_samples, minimum=1)
     noise = check_real("noise", noise, minimum=0)
-    return n_samples, noise, np.random.default_rng(seed)
+    return n_samples, noise, generator(seed)
 
 
 def _balanced_labels(n_samples, n_classes, rng):

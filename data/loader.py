@@ -2,9 +2,7 @@
 
 import math
 
-import numpy as np
-
-from data._checks import check_aligned_arrays, check_int
+from data._checks import check_aligned_arrays, check_int, generator
 
 
 class DataLoader:
@@ -53,7 +51,7 @@ class DataLoader:
         self.shuffle = shuffle
         self.drop_last = drop_last
         self.transform = transform
-        self._rng = np.random.default_rng(seed)
+        self._rng = generator(seed)
 
     def __len__(self):
         if self.drop_last:

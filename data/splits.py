@@ -16,7 +16,7 @@ import numbers
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_int
+from data._checks import check_aligned_arrays, check_int, generator
 
 
 def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None):
@@ -158,7 +158,7 @@ def _assign_parts(n_rows, part_sizes, stratify, shuffle, seed):
     in the order of `order`.
     """
     labels, class_counts = _classes(stratify, n_rows, n_parts=len(part_sizes))
-    order = np.random.default_rng(seed).permutation(n_rows) if shuffle else np.arange(n_rows)
+    order = generator(seed).permutation(n_rows) if shuffle else np.arange(n_rows)
     counts = _rows_per_part_and_class(class_counts, part_sizes)
     # Visit the rows class by class (keeping `order` within a class, hence the stable sort):
     # class c's first counts[0, c] rows go to part 0, its next counts[1, c] rows to part 1, ...

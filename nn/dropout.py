@@ -1,7 +1,7 @@
 """`Dropout`: the course's regularisation by randomly silencing activations in training."""
 
-import numpy as np
 
+from nn.init import generator
 from nn.module import Module, as_value
 
 
@@ -37,7 +37,7 @@ class Dropout(Module):
         if isinstance(p, bool) or not isinstance(p, int | float) or not 0 <= p < 1:
             raise ValueError(f"dropout probability p must be a number in [0, 1), got {p!r}")
         self.p = float(p)
-        self.rng = np.random.default_rng(seed)
+        self.rng = generator(seed)
 
     def forward(self, x):
         x = as_value(x)

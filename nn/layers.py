@@ -51,7 +51,7 @@ class Linear(Module):
         self.out_features = out_features
         shape = (in_features, out_features)
         weight = np.asarray(
-            initializers.get_initializer(init)(shape, rng=np.random.default_rng(seed))
+            initializers.get_initializer(init)(shape, rng=initializers.generator(seed))
         )
         if weight.shape != shape:
             raise ValueError(f"init returned an array of shape {weight.shape}, expected {shape}")
@@ -189,7 +189,7 @@ class MLP(Module):
         activation = get_activation(activation)
         if init is None:
             init = "kaiming" if isinstance(activation, RELU_LIKE) else "xavier"
-        rng = np.random.default_rng(seed)
+        rng = initializers.generator(seed)
         self.layers = [
             Linear(n_in, n_out, init=init, seed=rng, dtype=dtype)
             for n_in, n_out in itertools.pairwise(sizes)
