@@ -1,6 +1,5 @@
 """`Dropout`: the course's regularisation by randomly silencing activations in training."""
 
-
 from nn.init import generator
 from nn.module import Module, as_value
 
