@@ -1,9 +1,11 @@
 """nn: neural networks on the autograd engine, shaped like PyTorch's `torch.nn`.
 
-Modules (`Perceptron`, `Linear`, `MLP`, `Sequential`, `Flatten`, `Dropout`, activations)
-hold their parameters as Value attributes; losses are functions
-`loss(prediction, target, reduction="mean")`; `nn.init` draws initial weights; `fit` and
-`evaluate` run the training loop with any optimizer and any re-iterable of batches.
+Modules (`Perceptron`, `Linear`, `MLP`, `Sequential`, `ModuleList`, `Flatten`, `Dropout`,
+activations, loss modules such as `MSELoss`) hold their parameters as Value attributes
+(`Parameter(data)` is one, for PyTorch code); losses are also functions
+`loss(prediction, target, reduction="mean")`, and `nn.functional` holds every function form
+(`import nn.functional as F`); `nn.init` draws initial weights; `fit` and `evaluate` run
+the training loop with any optimizer and any re-iterable of batches.
 
     from nn import MLP, cross_entropy, fit
     model = MLP(64, [64], 10, seed=0)
@@ -11,7 +13,7 @@ hold their parameters as Value attributes; losses are functions
                   data.DataLoader(X, y, batch_size=32, shuffle=True, seed=0), epochs=20)
 """
 
-from nn import init
+from nn import functional, init
 from nn.activations import (
     ACTIVATIONS,
     Identity,
@@ -24,9 +26,16 @@ from nn.activations import (
     get_activation,
 )
 from nn.callbacks import Callback, EarlyStopping
+from nn.containers import ModuleList, Sequential
 from nn.dropout import Dropout
-from nn.layers import MLP, Flatten, Linear, Sequential
+from nn.layers import MLP, Flatten, Linear
 from nn.losses import (
+    BCELoss,
+    BCEWithLogitsLoss,
+    CrossEntropyLoss,
+    HingeLoss,
+    L1Loss,
+    MSELoss,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy,
@@ -35,14 +44,16 @@ from nn.losses import (
     mse_loss,
 )
 from nn.metrics import METRICS, accuracy, mae
-from nn.module import Module
+from nn.module import Module, Parameter
 from nn.perceptron import Perceptron
 from nn.training import History, evaluate, fit
 
 __all__ = [
-    "ACTIVATIONS", "METRICS", "MLP", "Callback", "Dropout", "EarlyStopping",
-    "Flatten", "History", "Identity", "LeakyReLU", "Linear",
-    "Module", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
+    "ACTIVATIONS", "METRICS", "MLP", "BCELoss", "BCEWithLogitsLoss", "Callback",
+    "CrossEntropyLoss", "Dropout", "EarlyStopping", "Flatten", "HingeLoss", "History",
+    "Identity", "L1Loss", "LeakyReLU", "Linear", "MSELoss", "Module", "ModuleList",
+    "Parameter", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
     "accuracy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
-    "evaluate", "fit", "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss",
+    "evaluate", "fit", "functional", "get_activation", "hinge_loss", "init", "l1_loss",
+    "mae", "mse_loss",
 ]  # fmt: skip

@@ -1,7 +1,8 @@
 """`Dropout`: the course's regularisation by randomly silencing activations in training."""
 
+from nn import functional
 from nn.init import generator
-from nn.module import Module, as_value
+from nn.module import Module
 
 
 class Dropout(Module):
@@ -23,6 +24,8 @@ class Dropout(Module):
     Shape:
         Input: any shape, a Value or a numpy array. Output: the same shape.
 
+    The masks are `nn.functional.dropout`'s, drawn from this module's own generator.
+
     Example:
         >>> drop = Dropout(0.5, seed=0)
         >>> drop(np.ones(6)).data            # survivors are scaled by 1/(1 - 0.5) = 2
@@ -33,17 +36,11 @@ class Dropout(Module):
 
     def __init__(self, p=0.5, seed=None):
         super().__init__()
-        if isinstance(p, bool) or not isinstance(p, int | float) or not 0 <= p < 1:
-            raise ValueError(f"dropout probability p must be a number in [0, 1), got {p!r}")
-        self.p = float(p)
+        self.p = functional.check_dropout_probability(p)
         self.rng = generator(seed)
 
     def forward(self, x):
-        x = as_value(x)
-        if not self.training or self.p == 0:
-            return x
-        keep = self.rng.random(x.shape) >= self.p
-        return x * (keep * (1.0 / (1.0 - self.p))).astype(x.dtype)
+        return functional.dropout(x, self.p, self.training, seed=self.rng)
 
     def extra_repr(self):
         return f"p={self.p}"

@@ -14,6 +14,10 @@ an (N,) target into an (N, N) matrix of nonsense, so that one case is accepted a
 and any other mismatch is a ValueError naming both shapes. So are targets outside a
 loss's domain (a class index ≥ C, BCE targets outside [0, 1], hinge targets other than ±1).
 
+Each function has a module with PyTorch's name that wraps it (`MSELoss`, `L1Loss`,
+`BCELoss`, `BCEWithLogitsLoss`, `CrossEntropyLoss`, `HingeLoss`): `loss_fn =
+nn.MSELoss(reduction="sum")`, then `loss_fn(prediction, target)`.
+
 Every loss is composed of autograd ops, except `cross_entropy` and `hinge_loss`, which are
 one fused op each, for stability and speed (their docstrings say why; tests check each
 against its composite formula).
@@ -22,8 +26,8 @@ against its composite formula).
 import numpy as np
 
 from autograd import Value, stack
-from autograd.ops.losses import CrossEntropy, HingeLoss
-from nn.module import as_value
+from autograd.ops import losses as loss_ops
+from nn.module import Module, as_value
 
 REDUCTIONS = ("mean", "sum", "none")
 
@@ -102,7 +106,7 @@ def hinge_loss(prediction, target, reduction="mean") -> Value:
     if not_a_sign.any():
         bad = np.unique(target[not_a_sign])[:5]
         raise ValueError(f"hinge_loss: target must hold -1 or +1 only, got values {bad}")
-    return HingeLoss.apply(prediction, target=target, reduction=reduction)
+    return loss_ops.HingeLoss.apply(prediction, target=target, reduction=reduction)
 
 
 def cross_entropy(logits, target, reduction="mean") -> Value:
@@ -152,7 +156,70 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
             f"cross_entropy: target must be class indices of shape ({n},) or one-hot of "
             f"shape {logits.shape}, got shape {target.shape} for logits of shape {logits.shape}"
         )
-    return CrossEntropy.apply(logits, target=target, reduction=reduction)
+    return loss_ops.CrossEntropy.apply(logits, target=target, reduction=reduction)
+
+
+# ----- the same losses as modules, with PyTorch's names ------------------------------------
+
+
+class _Loss(Module):
+    """A loss function as a module: `forward(prediction, target)` calls `function` with this
+    module's `reduction` ("mean", "sum" or "none")."""
+
+    function = None
+
+    def __init__(self, reduction="mean"):
+        super().__init__()
+        _check_reduction(reduction, type(self).__name__)
+        self.reduction = reduction
+
+    def forward(self, prediction, target):
+        return type(self).function(prediction, target, self.reduction)
+
+    def extra_repr(self):
+        return f"reduction={self.reduction!r}"
+
+
+class MSELoss(_Loss):
+    """`mse_loss` as a module: L = 1/n Σ (ŷ − y)²."""
+
+    function = staticmethod(mse_loss)
+
+
+class L1Loss(_Loss):
+    """`l1_loss` as a module: L = 1/n Σ |ŷ − y|."""
+
+    function = staticmethod(l1_loss)
+
+
+class BCELoss(_Loss):
+    """`binary_cross_entropy` as a module (probabilities in, targets in [0, 1])."""
+
+    function = staticmethod(binary_cross_entropy)
+
+
+class BCEWithLogitsLoss(_Loss):
+    """`binary_cross_entropy_with_logits` as a module (logits in, targets in [0, 1])."""
+
+    function = staticmethod(binary_cross_entropy_with_logits)
+
+
+class CrossEntropyLoss(_Loss):
+    """`cross_entropy` as a module: logits (N, C), class indices (N,) or one-hot (N, C).
+
+    Example:
+        >>> loss_fn = CrossEntropyLoss()
+        >>> round(loss_fn(np.array([[2.0, 0.0]]), np.array([0])).item(), 4)
+        0.1269
+    """
+
+    function = staticmethod(cross_entropy)
+
+
+class HingeLoss(_Loss):
+    """`hinge_loss` as a module: L = max(0, 1 − y·ŷ), targets in {−1, +1}."""
+
+    function = staticmethod(hinge_loss)
 
 
 # ----- shared checks ---------------------------------------------------------------------

@@ -243,3 +243,23 @@ class Module:
             lines.append(f"  ({name}): " + "\n  ".join(child_lines))
         lines.append(")")
         return "\n".join(lines)
+
+
+class Parameter(Value):
+    """A Value that requires grad, for PyTorch code: `self.a = Parameter(np.random.randn())`.
+
+    Every Value attribute of a module is already one of its parameters here; this class
+    exists so that `nn.Parameter(...)` (and `isinstance(p, nn.Parameter)`) work as in
+    PyTorch. It takes data (a number, a list, an array) or a Value, whose data it shares.
+
+    Example:
+        >>> w = Parameter(np.zeros(3))
+        >>> w.requires_grad, w.shape
+        (True, (3,))
+    """
+
+    __slots__ = ()
+
+    def __init__(self, data, requires_grad=True):
+        super().__init__(data.data if isinstance(data, Value) else data,
+                         requires_grad=requires_grad)  # fmt: skip
