@@ -8,20 +8,24 @@ Every optimizer takes the parameters first, as PyTorch::
         opt.zero_grad()
         loss.backward()
         opt.step()
+
+The learning-rate schedules live at PyTorch's path, `optim.lr_scheduler.StepLR` (and are also
+exported here: `optim.StepLR`).
 """
 
+from optim import lr_scheduler
 from optim.adam import Adam, AdamW
 from optim.clipping import clip_grad_norm
-from optim.momentum import Momentum
-from optim.optimizer import Optimizer
-from optim.rmsprop import RMSProp
-from optim.schedulers import (
+from optim.lr_scheduler import (
     CosineAnnealingLR,
     ExponentialLR,
     LRScheduler,
     ReduceLROnPlateau,
     StepLR,
 )
+from optim.momentum import Momentum
+from optim.optimizer import Optimizer
+from optim.rmsprop import RMSProp
 from optim.sgd import SGD
 
 __all__ = [
@@ -37,4 +41,5 @@ __all__ = [
     "ReduceLROnPlateau",
     "StepLR",
     "clip_grad_norm",
+    "lr_scheduler",
 ]
