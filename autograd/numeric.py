@@ -113,8 +113,12 @@ def cos(x):
 def pow_base_derivative(base, exponent):
     """d(a**b)/da = b·a**(b-1), and 0 where b = 0: a**0 is the constant 1, even at a = 0,
     where b·a**(b-1) would be 0·inf = nan (PyTorch's answer is 0 too)."""
-    if type(base) is float and type(exponent) is float:
-        return 0.0 if exponent == 0.0 else exponent * power(base, exponent - 1.0)
+    if type(exponent) is float:  # the common case (x**2, the x**-1 of a division): fast
+        if exponent == 0.0:
+            return 0.0
+        if type(base) is float:
+            return exponent * power(base, exponent - 1.0)
+        return exponent * np.power(base, exponent - 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(exponent == 0, 0.0, exponent * np.power(base, exponent - 1.0))
 

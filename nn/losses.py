@@ -91,7 +91,7 @@ def binary_cross_entropy_with_logits(prediction, target, reduction="mean") -> Va
     """
     z, y = _aligned(prediction, target, "binary_cross_entropy_with_logits", reduction)
     _check_between(y, 0.0, 1.0, "binary_cross_entropy_with_logits", "target")
-    softplus = stack([np.zeros(z.shape, z.dtype), z], axis=-1).logsumexp(axis=-1)
+    softplus = stack([np.zeros(z.shape, z.dtype), z], dim=-1).logsumexp(dim=-1)
     return _reduce(softplus - z * y, reduction)
 
 
