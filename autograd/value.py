@@ -137,6 +137,12 @@ class Value:
         """True for a Value that no recorded op made (a parameter, an input, a constant)."""
         return self.function is None
 
+    @property
+    def grad_fn(self):
+        """PyTorch's name for what made this Value: its op's Function class, None for a leaf
+        (the node itself is the op's context here, so there is no separate backward node)."""
+        return self.function
+
     # data is a float or an ndarray; asking the array itself (rather than np.shape, a
     # Python-level function) matters because layers ask for shapes on every call.
     @property
@@ -297,6 +303,16 @@ class Value:
 
     def __rmatmul__(self, other):
         return matmul.MatMul.apply(other, self)
+
+    def matmul(self, other):
+        """self @ other (PyTorch's method name)."""
+        return matmul.MatMul.apply(self, other)
+
+    def mm(self, other):
+        """The product of two matrices, self @ other (PyTorch's mm: 2-D only)."""
+        if self.ndim != 2 or np.ndim(other.data if isinstance(other, Value) else other) != 2:
+            raise ValueError("mm multiplies two matrices (2-D); use @ or matmul for other shapes")
+        return matmul.MatMul.apply(self, other)
 
     def __getitem__(self, index):
         return shape_ops.GetItem.apply(self, index=index)
@@ -571,6 +587,12 @@ class Value:
     def T(self):
         """All axes reversed (a matrix transposed)."""
         return shape_ops.Permute.apply(self, dims=tuple(range(self.ndim))[::-1])
+
+    def t(self):
+        """A matrix transposed (PyTorch's t(): 2-D or fewer axes only)."""
+        if self.ndim > 2:
+            raise ValueError(f"t() transposes 2-D Values; got {self.ndim} axes, use transpose")
+        return self.T
 
     def flatten(self, start_dim=0, end_dim=-1):
         """Axes start_dim..end_dim (inclusive) merged into one, as PyTorch's flatten."""

@@ -191,3 +191,18 @@ def test_bad_arguments_are_refused():
         x.clamp(1.0, 0.0)
     with pytest.raises(ValueError, match="neither"):
         x.clamp()
+
+
+def test_matmul_mm_t_and_grad_fn():
+    rng = np.random.default_rng(0)
+    a, b = Value(rng.normal(size=(2, 3))), Value(rng.normal(size=(3, 4)))
+    np.testing.assert_array_equal(a.mm(b).data, (a @ b).data)
+    np.testing.assert_array_equal(a.matmul(b.data).data, a.data @ b.data)
+    assert a.t().shape == (3, 2) and Value(np.ones(3)).t().shape == (3,)
+    with pytest.raises(ValueError, match="2-D"):
+        Value(np.ones((2, 2, 2))).t()
+    with pytest.raises(ValueError, match="two matrices"):
+        a.mm(np.ones(3))
+    assert a.grad_fn is None and (a @ b).grad_fn.op_name() == "@"
+    a.mm(b).t().sum().backward()
+    np.testing.assert_allclose(a.grad, np.ones((2, 4)) @ b.data.T)
