@@ -206,3 +206,10 @@ def test_matmul_mm_t_and_grad_fn():
     assert a.grad_fn is None and (a @ b).grad_fn.op_name() == "@"
     a.mm(b).t().sum().backward()
     np.testing.assert_allclose(a.grad, np.ones((2, 4)) @ b.data.T)
+
+
+def test_scalar_values_keep_float_data_through_the_new_methods():
+    for method in ("squeeze", "t", "amax", "amin", "prod", "sin", "cos", "square"):
+        out = getattr(Value(2.0), method)()
+        assert type(out.data) is float, method
+    assert Value(2.0).flatten().shape == (1,) and Value(2.0).unsqueeze(0).shape == (1,)
