@@ -333,6 +333,35 @@ class Value:
     def __itruediv__(self, other):
         return self._update_in_place(np.true_divide, other, "/=")
 
+    # PyTorch's in-place methods (trailing underscore), by the same rule.
+
+    def add_(self, other):
+        return self._update_in_place(np.add, other, "+=")
+
+    def sub_(self, other):
+        return self._update_in_place(np.subtract, other, "-=")
+
+    def mul_(self, other):
+        return self._update_in_place(np.multiply, other, "*=")
+
+    def div_(self, other):
+        return self._update_in_place(np.true_divide, other, "/=")
+
+    def copy_(self, source):
+        """data ← source, in place (its shape broadcast to this one, its dtype cast)."""
+        return self._update_in_place(_replace, source, "copy_")
+
+    def fill_(self, number):
+        return self._update_in_place(_replace, number, "fill_")
+
+    def zero_(self):
+        return self._update_in_place(_replace, 0.0, "zero_")
+
+    def requires_grad_(self, requires_grad=True):
+        """Set `requires_grad` (e.g. False to freeze a parameter); returns the Value."""
+        self.requires_grad = bool(requires_grad)
+        return self
+
     def _update_in_place(self, ufunc, other, symbol):
         """data ← data (op) other, in place: same object, same shape, same dtype.
 
@@ -349,6 +378,11 @@ class Value:
                     f"in-place {symbol} on a leaf Value that requires grad while the graph is "
                     "being recorded: do a parameter update under `with no_grad():` (as in "
                     f"PyTorch), or write `v = v {symbol[0]} ...` for a new node"
+                )
+            if symbol not in _OUT_OF_PLACE:
+                raise RuntimeError(
+                    f"{symbol} while the graph is being recorded through a Value that requires "
+                    "grad: do it under `with no_grad():`"
                 )
             return _OUT_OF_PLACE[symbol](self, other)
         other = (
@@ -638,6 +672,14 @@ _OUT_OF_PLACE = {
     "*=": lambda a, b: a * b,
     "/=": lambda a, b: a / b,
 }
+
+
+def _replace(data, new, out=None, casting="same_kind"):
+    """The in-place "op" of copy_ / fill_ / zero_: the new data (written into `out`)."""
+    if out is None:
+        return new
+    np.copyto(out, new, casting=casting)
+    return out
 
 
 def _compare(ufunc, value, other):

@@ -151,6 +151,32 @@ class Module:
         """Evaluation mode everywhere below: dropout off. Same as `train(False)`."""
         return self.train(False)
 
+    # ----- dtype -------------------------------------------------------------------------
+
+    def to(self, dtype):
+        """Cast every parameter's data to the floating `dtype` (np.float32, "float64", ...),
+        in place: the parameters stay the same Values, so an optimizer built on them still
+        holds them. Gradients are reset to None. Returns the module (as PyTorch's `to`; there
+        is no device here). A Python-float parameter becomes a 0-d array unless the dtype is
+        float64, which it already is."""
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"to() needs a floating dtype (float16/32/64), got {dtype}")
+        for parameter in self.parameters():
+            if type(parameter.data) is float and dtype == np.float64:
+                continue
+            parameter.data = np.asarray(parameter.data).astype(dtype)
+            parameter.grad = None
+        return self
+
+    def double(self):
+        """Parameters as float64 (the default here already). Returns the module."""
+        return self.to(np.float64)
+
+    def float(self):
+        """Parameters as float32, as PyTorch's `float()`. Returns the module."""
+        return self.to(np.float32)
+
     # ----- saving and loading ------------------------------------------------------------
 
     def state_dict(self) -> dict:

@@ -213,3 +213,30 @@ def test_scalar_values_keep_float_data_through_the_new_methods():
         out = getattr(Value(2.0), method)()
         assert type(out.data) is float, method
     assert Value(2.0).flatten().shape == (1,) and Value(2.0).unsqueeze(0).shape == (1,)
+
+
+def test_in_place_methods_with_a_trailing_underscore():
+    w = Value(np.array([1.0, 2.0], dtype=np.float32))
+    with no_grad():
+        assert w.add_(1.0) is w and w.mul_(2.0) is w
+        np.testing.assert_array_equal(w.data, [4.0, 6.0])
+        w.sub_(np.array([1.0, 1.0])).div_(3.0)
+        np.testing.assert_allclose(w.data, [1.0, 5.0 / 3.0], rtol=1e-6)
+        w.copy_(np.array([7.0, 8.0]))
+        np.testing.assert_array_equal(w.data, [7.0, 8.0])
+        w.fill_(3.0)
+        np.testing.assert_array_equal(w.data, [3.0, 3.0])
+        w.zero_()
+    np.testing.assert_array_equal(w.data, [0.0, 0.0])
+    assert w.dtype == np.float32
+    with pytest.raises(RuntimeError, match="no_grad"):
+        w.zero_()
+    hidden = w * 2.0
+    with pytest.raises(RuntimeError, match="copy_"):
+        hidden.copy_(np.ones(2))
+    assert w.requires_grad_(False) is w and not w.requires_grad
+    w.fill_(1.0)  # no longer a parameter: allowed while recording
+    s = Value(2.0)
+    with no_grad():
+        s.copy_(5.0)
+    assert s.data == 5.0 and type(s.data) is float

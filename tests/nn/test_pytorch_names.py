@@ -117,3 +117,26 @@ def test_softmax_dim_and_leaky_relu_negative_slope():
     np.testing.assert_allclose(nn.Softmax(dim=1)(x).data.sum(axis=1), [1.0, 1.0])
     assert nn.LeakyReLU(negative_slope=0.2)(np.array([-1.0])).data.tolist() == [-0.2]
     assert "negative_slope=0.2" in repr(nn.LeakyReLU(0.2)) and "dim=0" in repr(nn.Softmax(0))
+
+
+def test_to_double_float_cast_the_parameters_in_place():
+    model = nn.Sequential(nn.Linear(3, 2, seed=0), nn.ReLU(), nn.Linear(2, 1, seed=1))
+    params = list(model.parameters())
+    assert model.float() is model
+    assert all(p.dtype == np.float32 for p in model.parameters())
+    assert all(a is b for a, b in zip(params, model.parameters()))  # the same Values
+    assert model(np.ones((4, 3))).dtype == np.float32
+    assert all(p.dtype == np.float64 for p in model.double().parameters())
+    scalar = nn.Parameter(1.5)
+
+    class Holder(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.a = scalar
+
+    Holder().double()
+    assert type(scalar.data) is float
+    Holder().to("float16")
+    assert scalar.dtype == np.float16
+    with pytest.raises(TypeError, match="floating dtype"):
+        model.to(np.int64)
