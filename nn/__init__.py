@@ -18,6 +18,7 @@ from nn.activations import (
     ACTIVATIONS,
     Identity,
     LeakyReLU,
+    LogSoftmax,
     ReLU,
     Sigmoid,
     Sign,
@@ -36,12 +37,14 @@ from nn.losses import (
     HingeLoss,
     L1Loss,
     MSELoss,
+    NLLLoss,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy,
     hinge_loss,
     l1_loss,
     mse_loss,
+    nll_loss,
 )
 from nn.metrics import METRICS, accuracy, mae
 from nn.module import Module, Parameter
@@ -51,9 +54,10 @@ from nn.training import History, evaluate, fit
 __all__ = [
     "ACTIVATIONS", "METRICS", "MLP", "BCELoss", "BCEWithLogitsLoss", "Callback",
     "CrossEntropyLoss", "Dropout", "EarlyStopping", "Flatten", "HingeLoss", "History",
-    "Identity", "L1Loss", "LeakyReLU", "Linear", "MSELoss", "Module", "ModuleList",
+    "Identity", "L1Loss", "LeakyReLU", "Linear", "LogSoftmax", "MSELoss", "Module",
+    "ModuleList", "NLLLoss",
     "Parameter", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
     "accuracy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
     "evaluate", "fit", "functional", "get_activation", "hinge_loss", "init", "l1_loss",
-    "mae", "mse_loss",
+    "mae", "mse_loss", "nll_loss",
 ]  # fmt: skip

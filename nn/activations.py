@@ -95,6 +95,24 @@ class Softmax(Module):
         return f"dim={self.dim}"
 
 
+class LogSoftmax(Module):
+    """log softmax(z)_j = z_j − log Σ_k e^z_k along `dim`, computed stably (for `nll_loss`).
+
+    Args:
+        dim: the axis holding the classes. Default: -1.
+    """
+
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, x):
+        return as_value(x).log_softmax(dim=self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
 #: Activation modules by name.
 ACTIVATIONS = {
     "sign": Sign,

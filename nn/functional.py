@@ -7,7 +7,7 @@ autograd op it calls (`autograd/ops/`), the argument checks of the losses in `nn
     activations   relu sigmoid tanh leaky_relu softmax log_softmax
     regularising  dropout
     losses        mse_loss l1_loss binary_cross_entropy binary_cross_entropy_with_logits
-                  cross_entropy hinge_loss
+                  cross_entropy nll_loss hinge_loss
 
 Example:
     >>> import numpy as np
@@ -24,13 +24,14 @@ from nn.losses import (
     hinge_loss,
     l1_loss,
     mse_loss,
+    nll_loss,
 )
 from nn.module import as_value
 
 __all__ = [
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "dropout",
-    "hinge_loss", "l1_loss", "leaky_relu", "log_softmax", "mse_loss", "relu", "sigmoid",
-    "softmax", "tanh",
+    "hinge_loss", "l1_loss", "leaky_relu", "log_softmax", "mse_loss", "nll_loss", "relu",
+    "sigmoid", "softmax", "tanh",
 ]  # fmt: skip
 
 

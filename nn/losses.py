@@ -133,19 +133,7 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
         raise ValueError(f"cross_entropy: logits must have shape (N, C), got {logits.shape}")
     n, classes = logits.shape
     if target.shape == (n,):
-        fractional = target.dtype.kind == "f" and not np.all(target == np.round(target))
-        if target.dtype.kind == "b" or fractional:
-            raise ValueError(
-                f"cross_entropy: class indices must be integers, got {target.dtype} values "
-                f"such as {target[:5]}"
-            )
-        outside = (target < 0) | (target >= classes)
-        if outside.any():
-            raise ValueError(
-                f"cross_entropy: class indices must lie in [0, {classes}) for logits of shape "
-                f"{logits.shape}, got {np.unique(target[outside])[:5]}"
-            )
-        target = target.astype(np.intp, copy=False)
+        target = _class_indices(target, logits.shape, "cross_entropy")
     elif target.shape == (n, classes):
         _check_between(target, 0.0, 1.0, "cross_entropy", "one-hot target")
         if not np.allclose(target.sum(axis=1), 1.0, atol=1e-5):
@@ -157,6 +145,30 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
             f"shape {logits.shape}, got shape {target.shape} for logits of shape {logits.shape}"
         )
     return loss_ops.CrossEntropy.apply(logits, target=target, reduction=reduction)
+
+
+def nll_loss(log_probs, target, reduction="mean") -> Value:
+    """Negative log-likelihood of class indices: L_i = −log_probs[i, y_i].
+
+    With `log_probs = x.log_softmax(dim=1)` it is `cross_entropy(x, y)`, as PyTorch's
+    nll_loss after log_softmax (cross_entropy does both in one fused, stabler op).
+
+    Args:
+        log_probs: (N, C) log-probabilities.
+        target: class indices of shape (N,), integers in [0, C).
+    """
+    _check_reduction(reduction, "nll_loss")
+    log_probs = as_value(log_probs)
+    if log_probs.ndim != 2:
+        raise ValueError(f"nll_loss: log_probs must have shape (N, C), got {log_probs.shape}")
+    n = log_probs.shape[0]
+    target = _target_array(target, "nll_loss")
+    if target.shape != (n,):
+        raise ValueError(
+            f"nll_loss: target must be class indices of shape ({n},), got shape {target.shape}"
+        )
+    target = _class_indices(target, log_probs.shape, "nll_loss")
+    return _reduce(-log_probs[np.arange(n), target], reduction)
 
 
 # ----- the same losses as modules, with PyTorch's names ------------------------------------
@@ -216,6 +228,12 @@ class CrossEntropyLoss(_Loss):
     function = staticmethod(cross_entropy)
 
 
+class NLLLoss(_Loss):
+    """`nll_loss` as a module: log-probabilities (N, C) and class indices (N,)."""
+
+    function = staticmethod(nll_loss)
+
+
 class HingeLoss(_Loss):
     """`hinge_loss` as a module: L = max(0, 1 − y·ŷ), targets in {−1, +1}."""
 
@@ -239,6 +257,23 @@ def _aligned(prediction, target, loss, reduction):
         "do not agree (they must have the same shape; an (N, 1) prediction with an (N,) "
         "target is also accepted)"
     )
+
+
+def _class_indices(target, shape, loss) -> np.ndarray:
+    """`target` (N,) checked as class indices for scores of `shape` (N, C), as intp."""
+    fractional = target.dtype.kind == "f" and not np.all(target == np.round(target))
+    if target.dtype.kind == "b" or fractional:
+        raise ValueError(
+            f"{loss}: class indices must be integers, got {target.dtype} values "
+            f"such as {target[:5]}"
+        )
+    outside = (target < 0) | (target >= shape[1])
+    if outside.any():
+        raise ValueError(
+            f"{loss}: class indices must lie in [0, {shape[1]}) for logits of shape "
+            f"{shape}, got {np.unique(target[outside])[:5]}"
+        )
+    return target.astype(np.intp, copy=False)
 
 
 def is_column_for_vector(prediction_shape, target_shape) -> bool:

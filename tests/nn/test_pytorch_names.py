@@ -140,3 +140,24 @@ def test_to_double_float_cast_the_parameters_in_place():
     assert scalar.dtype == np.float16
     with pytest.raises(TypeError, match="floating dtype"):
         model.to(np.int64)
+
+
+def test_nll_loss_after_log_softmax_is_cross_entropy():
+    logits = RNG.normal(size=(5, 4))
+    target = np.array([0, 3, 1, 1, 2])
+    for reduction in ("mean", "sum", "none"):
+        z = Value(logits.copy())
+        nll = nn.NLLLoss(reduction=reduction)(nn.LogSoftmax(dim=1)(z), target)
+        zc = Value(logits.copy())
+        reference = F.cross_entropy(zc, target, reduction=reduction)
+        np.testing.assert_allclose(nll.data, reference.data, rtol=1e-12)
+        nll.sum().backward()
+        reference.sum().backward()
+        np.testing.assert_allclose(z.grad, zc.grad, rtol=1e-10, atol=1e-14)
+    # by hand: -log_probs[i, y_i], averaged
+    log_probs = np.log(np.array([[0.5, 0.5], [0.25, 0.75]]))
+    assert F.nll_loss(log_probs, np.array([1, 0])).item() == -(np.log(0.5) + np.log(0.25)) / 2
+    with pytest.raises(ValueError, match=r"nll_loss: class indices must lie in \[0, 2\)"):
+        F.nll_loss(log_probs, np.array([2, 0]))
+    with pytest.raises(ValueError, match="shape"):
+        F.nll_loss(log_probs, np.array([1, 0, 1]))
