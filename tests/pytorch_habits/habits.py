@@ -88,7 +88,7 @@ def nn_manual_update(init, steps):
     x, y = data()
     p = np.array([1, 2, 3])
     xx = x.unsqueeze(-1).pow(p)
-    model = nn.Sequential(nn.Linear(3, 1), nn.Flatten(0, 1))
+    model = nn.Sequential(nn.Linear(3, 1), nn.Flatten(0, 1)).double()
     weight, bias = init["weight"].T, init["bias"]
     model.load_state_dict({"0.weight": weight, "0.bias": bias})
     loss_fn = nn.MSELoss(reduction="sum")
@@ -111,7 +111,7 @@ def nn_optimizer(init, steps):
     x, y = data()
     p = np.array([1, 2, 3])
     xx = x.unsqueeze(-1).pow(p)
-    model = nn.Sequential(nn.Linear(3, 1), nn.Flatten(0, 1))
+    model = nn.Sequential(nn.Linear(3, 1), nn.Flatten(0, 1)).double()
     weight, bias = init["weight"].T, init["bias"]
     model.load_state_dict({"0.weight": weight, "0.bias": bias})
     loss_fn = nn.MSELoss(reduction="sum")
