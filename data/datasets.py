@@ -50,7 +50,7 @@ def make_moons(n_samples=200, *, noise=0.1, seed=None):
     Args:
         n_samples: number of points (int >= 1).
         noise: standard deviation of the Gaussian noise added to each coordinate (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2); y: int64 (n_samples,) in {0, 1}.
@@ -77,7 +77,7 @@ def make_circles(n_samples=200, *, noise=0.05, factor=0.5, seed=None):
         n_samples: number of points (int >= 1).
         noise: standard deviation of the Gaussian noise added to each coordinate (>= 0).
         factor: radius of the inner circle relative to the outer one, in (0, 1).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2); y: int64 (n_samples,) in {0, 1}.
@@ -106,7 +106,7 @@ def make_spirals(n_samples=300, n_classes=3, *, noise=0.05, turns=1.0, seed=None
         n_classes: number of arms (int >= 1).
         noise: standard deviation of the Gaussian noise added to each coordinate (>= 0).
         turns: how many times each arm winds around the origin (> 0); more is harder.
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2) inside the unit disc (up to noise);
@@ -138,7 +138,7 @@ def make_xor(n_samples=200, *, noise=0.3, seed=None):
     Args:
         n_samples: number of points (int >= 1), shared as evenly as possible by the corners.
         noise: standard deviation of the Gaussian noise around each corner (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2); y: int64 (n_samples,), 1 where sign(x₁) ≠ sign(x₂), else 0.
@@ -164,7 +164,7 @@ def make_blobs(n_samples=200, *, centers=3, noise=1.0, seed=None):
         centers: number of clusters (int >= 1), whose centres are drawn uniformly in
             [−10, 10]², or an array of shape (n_clusters, n_features) giving the centres.
         noise: standard deviation of each cluster (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, n_features), n_features = 2 unless `centers` is an array;
@@ -199,7 +199,7 @@ def make_regression(n_samples=30, *, noise=0.3, seed=None):
     Args:
         n_samples: number of points (int >= 1).
         noise: standard deviation of the Gaussian noise added to y (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 1), the inputs as a one-feature matrix; y: float64 (n_samples,).

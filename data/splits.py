@@ -30,7 +30,8 @@ def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None)
             class proportions of the whole data set.
         shuffle: if True (the default) rows are assigned at random; if False the first rows
             go to training and the last ones to test (per class when stratified).
-        seed: seed for `numpy.random.default_rng`, used when shuffling.
+        seed: seed for `numpy.random.default_rng`, used when shuffling (None: drawn from
+            numpy's global state).
 
     Returns:
         A list with, for each array in order, its train part and its test part (copies):
@@ -84,7 +85,8 @@ def kfold(n_samples, k=5, *, stratify=None, shuffle=True, seed=None):
         shuffle: if True (the default, unlike scikit-learn's KFold) rows are dealt to folds
             at random; if False fold i is a block of consecutive rows (per class when
             stratified).
-        seed: seed for `numpy.random.default_rng`, used when shuffling.
+        seed: seed for `numpy.random.default_rng`, used when shuffling (None: drawn from
+            numpy's global state).
 
     Returns:
         A list of k pairs of int index arrays (train_idx, val_idx); with shuffle=False both

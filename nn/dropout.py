@@ -19,7 +19,7 @@ class Dropout(Module):
     Args:
         p: probability of zeroing an element, in [0, 1). Default: 0.5.
         seed: an int, None or a `numpy.random.Generator` for the masks; the same seed gives
-            the same sequence of masks.
+            the same sequence of masks; None draws a seed from numpy's global state.
 
     Shape:
         Input: any shape, a Value or a numpy array. Output: the same shape.

@@ -22,7 +22,8 @@ class Linear(Module):
         init: how W starts: "xavier" (N(0, 2/(n_in + n_out)), the default), "kaiming"
             (N(0, 2/n_in), for ReLU layers), "normal" (N(0, 1)), another name from
             `nn.init.INITIALIZERS`, or a callable `init(shape, rng=generator) -> array`.
-        seed: an int, None or a `numpy.random.Generator`: the same seed gives the same W.
+        seed: an int, None or a `numpy.random.Generator`: the same seed gives the same W;
+            None draws a seed from numpy's global state (`np.random.seed` sets it).
         dtype: the parameters' dtype, float64 (default) or float32.
 
     Shape:
@@ -124,7 +125,8 @@ class MLP(Module):
             means no Dropout module at all.
         init: how every weight starts (see `Linear`); None (default) picks "kaiming" after
             ReLU-like activations (relu, leaky_relu) and "xavier" otherwise.
-        seed: an int, None or a Generator; seeds every layer's weights and the dropout.
+        seed: an int, None or a Generator; seeds every layer's weights and the dropout
+            (None: a seed drawn from numpy's global state).
         dtype: the parameters' dtype (float64 default, or float32).
 
     Shape:
