@@ -15,11 +15,12 @@ from autograd.gradcheck import GradcheckError, gradcheck
 from autograd.graph_check import GraphCheckReport, NodeCheck, check_graph
 from autograd.grad_mode import is_grad_enabled, no_grad
 from autograd.graph_export import draw_graph, to_dot
-from autograd.ops import concat, stack
+from autograd.ops import cat, concat, maximum, minimum, stack, where
 from autograd.trace import BackwardStep, BackwardTrace, trace_backward
 
 __all__ = [
     "BackwardStep", "BackwardTrace", "Function", "GradcheckError", "GraphCheckReport",
-    "NodeCheck", "NotFiniteWarning", "Value", "check_graph", "concat", "draw_graph",
-    "grad", "gradcheck", "is_grad_enabled", "no_grad", "stack", "to_dot", "trace_backward",
+    "NodeCheck", "NotFiniteWarning", "Value", "cat", "check_graph", "concat", "draw_graph",
+    "grad", "gradcheck", "is_grad_enabled", "maximum", "minimum", "no_grad", "stack",
+    "to_dot", "trace_backward", "where",
 ]  # fmt: skip

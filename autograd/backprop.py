@@ -53,7 +53,7 @@ def backward(root, grad=None, on_step=None) -> None:
             records the pass this way.
     """
     _check_differentiable(root, "backward()")
-    if not np.all(np.isfinite(root.data)):
+    if not np.all(np.less(root.data, np.inf)):  # +inf or nan: a loss that has blown up
         warnings.warn(_diverged(root), NotFiniteWarning, stacklevel=3)
     backpropagate({root: _root_gradient(root, grad)}, None, on_step)
 
@@ -178,7 +178,8 @@ def _run_hooks(node, grad_output):
 
 
 class NotFiniteWarning(RuntimeWarning):
-    """backward() from a Value that is inf or nan: its gradients will not be finite."""
+    """backward() from a Value that is +inf or nan (a loss that has blown up): its
+    gradients will not be finite. (-inf, as log at 0 gives, is a value like any other.)"""
 
 
 def _diverged(root) -> str:

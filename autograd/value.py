@@ -16,6 +16,8 @@ import numbers
 
 import numpy as np
 
+from autograd import grad_mode
+
 
 def as_data(x, *, what="data", dtype=None):
     """Turn user input into Value data: a Python float or a floating-point numpy array.
@@ -148,6 +150,12 @@ class Value:
     def is_leaf(self) -> bool:
         """True for a Value that no recorded op made (a parameter, an input, a constant)."""
         return self.function is None
+
+    @property
+    def grad_fn(self):
+        """PyTorch's name for what made this Value: its op's Function class, None for a leaf
+        (the node itself is the op's context here, so there is no separate backward node)."""
+        return self.function
 
     # data is a float or an ndarray; asking the array itself (rather than np.shape, a
     # Python-level function) matters because layers ask for shapes on every call.
@@ -315,8 +323,129 @@ class Value:
     def __rmatmul__(self, other):
         return matmul.MatMul.apply(other, self)
 
+    def matmul(self, other):
+        """self @ other (PyTorch's method name)."""
+        return matmul.MatMul.apply(self, other)
+
+    def mm(self, other):
+        """The product of two matrices, self @ other (PyTorch's mm: 2-D only)."""
+        if self.ndim != 2 or np.ndim(other.data if isinstance(other, Value) else other) != 2:
+            raise ValueError("mm multiplies two matrices (2-D); use @ or matmul for other shapes")
+        return matmul.MatMul.apply(self, other)
+
     def __getitem__(self, index):
         return shape_ops.GetItem.apply(self, index=index)
+
+    # ----- in-place arithmetic, as PyTorch's -------------------------------------------------
+    # `p -= lr * p.grad` inside `with no_grad():` changes p itself (an SGD step), never
+    # rebinds the name to a new Value (which would train nothing, silently).
+
+    def __iadd__(self, other):
+        return self._update_in_place(np.add, other, "+=")
+
+    def __isub__(self, other):
+        return self._update_in_place(np.subtract, other, "-=")
+
+    def __imul__(self, other):
+        return self._update_in_place(np.multiply, other, "*=")
+
+    def __itruediv__(self, other):
+        return self._update_in_place(np.true_divide, other, "/=")
+
+    # PyTorch's in-place methods (trailing underscore), by the same rule.
+
+    def add_(self, other):
+        return self._update_in_place(np.add, other, "+=")
+
+    def sub_(self, other):
+        return self._update_in_place(np.subtract, other, "-=")
+
+    def mul_(self, other):
+        return self._update_in_place(np.multiply, other, "*=")
+
+    def div_(self, other):
+        return self._update_in_place(np.true_divide, other, "/=")
+
+    def copy_(self, source):
+        """data ← source, in place (its shape broadcast to this one, its dtype cast)."""
+        return self._update_in_place(_replace, source, "copy_")
+
+    def fill_(self, number):
+        return self._update_in_place(_replace, number, "fill_")
+
+    def zero_(self):
+        return self._update_in_place(_replace, 0.0, "zero_")
+
+    def requires_grad_(self, requires_grad=True):
+        """Set `requires_grad` (e.g. False to freeze a parameter); returns the Value."""
+        self.requires_grad = bool(requires_grad)
+        return self
+
+    def _update_in_place(self, ufunc, other, symbol):
+        """data ← data (op) other, in place: same object, same shape, same dtype.
+
+        While the graph is recorded: on a leaf that requires grad (a parameter) it is a
+        RuntimeError, as PyTorch's; on a node made by an op (the running total of
+        `total += a * a`) or with an operand that requires grad, the op is recorded as
+        `total + a * a`, a new node, as PyTorch records it (changing the data of a node
+        that other nodes use would corrupt their backward).
+        """
+        other_requires_grad = isinstance(other, Value) and other.requires_grad
+        if grad_mode.state.enabled and (self.requires_grad or other_requires_grad):
+            if self.requires_grad and self.function is None:
+                raise RuntimeError(
+                    f"in-place {symbol} on a leaf Value that requires grad while the graph is "
+                    "being recorded: do a parameter update under `with no_grad():` (as in "
+                    f"PyTorch), or write `v = v {symbol[0]} ...` for a new node"
+                )
+            if symbol not in _OUT_OF_PLACE:
+                raise RuntimeError(
+                    f"{symbol} while the graph is being recorded through a Value that requires "
+                    "grad: do it under `with no_grad():`"
+                )
+            return _OUT_OF_PLACE[symbol](self, other)
+        other = (
+            other.data if isinstance(other, Value) else as_data(other, what=f"{symbol} operand")
+        )
+        if type(self.data) is float:
+            if np.ndim(other) != 0:
+                raise ValueError(
+                    f"in-place {symbol} cannot turn a Value holding a float into shape "
+                    f"{np.shape(other)}; write `v = v {symbol[0]} other` for a new Value"
+                )
+            self.data = float(ufunc(self.data, other))
+            return self
+        if np.broadcast_shapes(self.shape, np.shape(other)) != self.shape:
+            raise ValueError(
+                f"in-place {symbol} must keep the shape {self.shape}; an operand of shape "
+                f"{np.shape(other)} would broadcast it to a larger one"
+            )
+        ufunc(self.data, other, out=self.data, casting="same_kind")
+        return self
+
+    # ----- comparisons: constant masks, no gradient ---------------------------------------
+    # == and != stay identity (Values live in sets and dicts as graph nodes); eq / ne
+    # compare elementwise.
+
+    def __lt__(self, other):
+        return _compare(np.less, self, other)
+
+    def __le__(self, other):
+        return _compare(np.less_equal, self, other)
+
+    def __gt__(self, other):
+        return _compare(np.greater, self, other)
+
+    def __ge__(self, other):
+        return _compare(np.greater_equal, self, other)
+
+    def eq(self, other):
+        """self == other elementwise: a boolean array (a bool for float data)."""
+        return _compare(np.equal, self, other)
+
+    def ne(self, other):
+        """self != other elementwise: a boolean array (a bool for float data)."""
+        return _compare(np.not_equal, self, other)
 
     # ----- elementwise functions ---------------------------------------------------------
 
@@ -341,61 +470,210 @@ class Value:
     def relu(self):
         return elementwise.ReLU.apply(self)
 
-    def leaky_relu(self, alpha=0.01):
-        return elementwise.LeakyReLU.apply(self, alpha=alpha)
+    def leaky_relu(self, negative_slope=0.01):
+        """x for x > 0, else negative_slope·x (PyTorch's default slope 0.01)."""
+        _check_real("negative_slope", negative_slope)
+        return elementwise.LeakyReLU.apply(self, negative_slope=float(negative_slope))
 
     def sign(self):
         """-1, 0 or +1 elementwise. Its gradient is zero everywhere (the step has no slope),
         which is why a perceptron with sign activation is trained by the perceptron rule."""
         return elementwise.Sign.apply(self)
 
-    def clip(self, lo=None, hi=None):
-        return elementwise.Clip.apply(self, lo=lo, hi=hi)
+    def sin(self):
+        return elementwise.Sin.apply(self)
+
+    def cos(self):
+        return elementwise.Cos.apply(self)
+
+    def pow(self, exponent):
+        """self ** exponent (PyTorch's method name)."""
+        return self**exponent
+
+    def square(self):
+        """self ** 2."""
+        return self**2.0
+
+    def clamp(self, min=None, max=None):
+        """Each element limited to [min, max] (either bound may be None); gradient 1 inside,
+        0 where a bound is applied, as PyTorch's clamp."""
+        if min is None and max is None:
+            raise ValueError("clamp needs min or max (or both), got neither")
+        for name, bound in (("min", min), ("max", max)):
+            if bound is not None:
+                _check_real(name, bound, allow_inf=True)
+        if min is not None and max is not None and min > max:
+            raise ValueError(f"clamp needs min <= max, got min={min}, max={max}")
+        return elementwise.Clamp.apply(self, low=min, high=max)
+
+    clip = clamp
 
     # ----- reductions --------------------------------------------------------------------
+    # `dim` is an int, a tuple of ints or None (every axis); numpy's `axis` and `keepdims`
+    # are accepted as the same arguments, as PyTorch accepts them.
 
-    def sum(self, axis=None, keepdims=False):
-        return reductions.Sum.apply(self, axis=axis, keepdims=keepdims)
+    def sum(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        return reductions.Sum.apply(self, dim=dim, keepdim=keepdim)
 
-    def mean(self, axis=None, keepdims=False):
+    def mean(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
         """Arithmetic mean: sum / n, n the number of elements summed."""
-        if axis is None:
-            count = np.size(self.data)
-        else:
-            shape = np.shape(self.data)
-            count = math.prod(shape[a] for a in np.atleast_1d(axis))
-        return self.sum(axis=axis, keepdims=keepdims) * (1.0 / count)
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        count = self._count(dim)
+        if count == 0:
+            raise ValueError(f"mean of a Value of shape {self.shape} over dim={dim}: no elements")
+        return self.sum(dim=dim, keepdim=keepdim) * (1.0 / count)
 
-    def max(self, axis=None, keepdims=False):
-        return reductions.Max.apply(self, axis=axis, keepdims=keepdims)
+    def var(self, dim=None, *, correction=None, keepdim=False, unbiased=None, axis=None,
+            keepdims=None):  # fmt: skip
+        """Variance Σ (x - mean)² / (n - correction), unbiased (correction=1) by default as
+        PyTorch's; `unbiased=False` (or correction=0) divides by n."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        if correction is not None and unbiased is not None:
+            raise TypeError("give correction or unbiased, not both")
+        correction = (
+            (1 if unbiased is None or unbiased else 0) if correction is None else correction
+        )
+        count = self._count(dim) - correction
+        if count <= 0:
+            raise ValueError(
+                f"var over {self._count(dim)} element(s) with correction={correction} divides "
+                "by zero or less; use correction=0 (unbiased=False)"
+            )
+        deviation = self - self.mean(dim=dim, keepdim=True)
+        return (deviation * deviation).sum(dim=dim, keepdim=keepdim) * (1.0 / count)
 
-    def logsumexp(self, axis=-1, keepdims=False):
-        return reductions.LogSumExp.apply(self, axis=axis, keepdims=keepdims)
+    def std(self, dim=None, *, correction=None, keepdim=False, unbiased=None, axis=None,
+            keepdims=None):  # fmt: skip
+        """Standard deviation: sqrt(var) with the same arguments."""
+        return self.var(dim, correction=correction, keepdim=keepdim, unbiased=unbiased,
+                        axis=axis, keepdims=keepdims).sqrt()  # fmt: skip
 
-    def log_softmax(self, axis=-1):
+    def prod(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        return reductions.Prod.apply(self, dim=dim, keepdim=keepdim)
+
+    def amax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        """The largest element over `dim`; ties share the gradient equally."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        return reductions.Amax.apply(self, dim=dim, keepdim=keepdim)
+
+    def amin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        """The smallest element over `dim`; ties share the gradient equally."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        return reductions.Amin.apply(self, dim=dim, keepdim=keepdim)
+
+    def max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        """Without `dim`: the largest element (a Value). With an int `dim`, as PyTorch: the
+        pair `(values, indices)` of the maxima along `dim` and where they are; the gradient
+        goes to the element at `indices` (the first of a tie)."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        if dim is None:
+            return self.amax()
+        return self._pick(self.argmax(dim=dim), dim, keepdim)
+
+    def min(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        """As `max`, for the smallest element(s)."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        if dim is None:
+            return self.amin()
+        return self._pick(self.argmin(dim=dim), dim, keepdim)
+
+    def argmax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        """Index of the largest element (of the flattened data without `dim`): an int, or an
+        integer array with `dim`. No gradient: an index is not differentiable."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        return _index_result(np.argmax(self.data, axis=_int_dim(dim), keepdims=keepdim))
+
+    def argmin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
+        """Index of the smallest element; as `argmax`."""
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims)
+        return _index_result(np.argmin(self.data, axis=_int_dim(dim), keepdims=keepdim))
+
+    def logsumexp(self, dim=-1, keepdim=False, *, axis=None, keepdims=None):
+        dim, keepdim = _reduction_args(dim, keepdim, axis, keepdims, default_dim=-1)
+        return reductions.LogSumExp.apply(self, dim=dim, keepdim=keepdim)
+
+    def log_softmax(self, dim=-1, *, axis=None):
         """log softmax(x) = x - logsumexp(x): stable because logsumexp never overflows."""
-        return self - self.logsumexp(axis=axis, keepdims=True)
+        dim, _ = _reduction_args(dim, False, axis, None, default_dim=-1)
+        return self - self.logsumexp(dim=dim, keepdim=True)
 
-    def softmax(self, axis=-1):
+    def softmax(self, dim=-1, *, axis=None):
         """softmax(x)_j = e^x_j / sum_k e^x_k, computed as exp(log_softmax(x)), which never
         overflows (every exponent is <= 0)."""
-        return self.log_softmax(axis=axis).exp()
+        return self.log_softmax(dim=dim, axis=axis).exp()
+
+    def _count(self, dim) -> int:
+        """How many elements a reduction over `dim` combines."""
+        if dim is None:
+            return self.numel()
+        return math.prod(self.shape[_axis_index(d, self.ndim)] for d in np.atleast_1d(dim))
+
+    def _pick(self, indices, dim, keepdim):
+        values = shape_ops.TakeAlongDim.apply(self, indices=indices, dim=dim, keepdim=keepdim)
+        return reductions.ValuesIndices(
+            values, np.expand_dims(indices, dim) if keepdim else indices
+        )
 
     # ----- shape -------------------------------------------------------------------------
 
     def reshape(self, *shape):
-        if len(shape) == 1 and isinstance(shape[0], tuple | list):
-            shape = tuple(shape[0])
-        return shape_ops.Reshape.apply(self, shape=shape)
+        return shape_ops.Reshape.apply(self, shape=_shape_args(shape))
 
-    def transpose(self, *axes):
-        if len(axes) == 1 and isinstance(axes[0], tuple | list):
-            axes = tuple(axes[0])
-        return shape_ops.Transpose.apply(self, axes=axes or None)
+    def view(self, *shape):
+        """The same as `reshape` here (numpy decides whether it copies)."""
+        return self.reshape(*shape)
+
+    def permute(self, *dims):
+        """Axes reordered: axis i of the result is axis dims[i] of this Value."""
+        dims = tuple(_axis_index(d, self.ndim) for d in _shape_args(dims))
+        if sorted(dims) != list(range(self.ndim)):
+            raise ValueError(f"permute needs an order of all {self.ndim} axes, got {dims}")
+        return shape_ops.Permute.apply(self, dims=dims)
+
+    def transpose(self, dim0, dim1):
+        """Axes dim0 and dim1 swapped, as PyTorch's (not numpy's transpose(*axes))."""
+        dims = list(range(self.ndim))
+        first, second = _axis_index(dim0, self.ndim), _axis_index(dim1, self.ndim)
+        dims[first], dims[second] = dims[second], dims[first]
+        return shape_ops.Permute.apply(self, dims=tuple(dims))
 
     @property
     def T(self):
-        return self.transpose()
+        """All axes reversed (a matrix transposed)."""
+        return shape_ops.Permute.apply(self, dims=tuple(range(self.ndim))[::-1])
+
+    def t(self):
+        """A matrix transposed (PyTorch's t(): 2-D or fewer axes only)."""
+        if self.ndim > 2:
+            raise ValueError(f"t() transposes 2-D Values; got {self.ndim} axes, use transpose")
+        return self.T
+
+    def flatten(self, start_dim=0, end_dim=-1):
+        """Axes start_dim..end_dim (inclusive) merged into one, as PyTorch's flatten."""
+        if self.ndim == 0:
+            return self.reshape(1)
+        start, end = _axis_index(start_dim, self.ndim), _axis_index(end_dim, self.ndim)
+        if start > end:
+            raise ValueError(f"flatten needs start_dim <= end_dim, got {start_dim} and {end_dim}")
+        shape = self.shape
+        return self.reshape((*shape[:start], math.prod(shape[start : end + 1]), *shape[end + 1 :]))
+
+    def squeeze(self, dim=None):
+        """Axes of length 1 removed (only `dim`'s, if given: an int or a tuple); an axis
+        given that is not of length 1 is left as it is, as PyTorch's."""
+        if dim is None:
+            axes = range(self.ndim)
+        else:
+            axes = [_axis_index(d, self.ndim) for d in np.atleast_1d(dim)]
+        drop = {a for a in axes if self.ndim and self.shape[a] == 1}
+        return self.reshape(tuple(n for a, n in enumerate(self.shape) if a not in drop))
+
+    def unsqueeze(self, dim):
+        """A new axis of length 1 at position `dim` (-ndim-1 <= dim <= ndim)."""
+        position = _axis_index(dim, self.ndim + 1)
+        return self.reshape((*self.shape[:position], 1, *self.shape[position:]))
 
 
 class _HookHandle:
@@ -424,6 +702,67 @@ _NUMPY_OPERATORS = {
     "greater": ("__gt__", "__lt__"),
     "greater_equal": ("__ge__", "__le__"),
 }
+
+
+# What an in-place operator records while the graph is recorded through it.
+_OUT_OF_PLACE = {
+    "+=": lambda a, b: a + b,
+    "-=": lambda a, b: a - b,
+    "*=": lambda a, b: a * b,
+    "/=": lambda a, b: a / b,
+}
+
+
+def _replace(data, new, out=None, casting="same_kind"):
+    """The in-place "op" of copy_ / fill_ / zero_: the new data (written into `out`)."""
+    if out is None:
+        return new
+    np.copyto(out, new, casting=casting)
+    return out
+
+
+def _compare(ufunc, value, other):
+    """A comparison of data: a boolean array, or a bool for float data."""
+    result = ufunc(value.data, other.data if isinstance(other, Value) else other)
+    return bool(result) if isinstance(result, np.bool_) else result
+
+
+def _check_real(name, value, *, allow_inf=False):
+    """A finite real number (or ±inf when allowed); NaN and non-numbers are refused."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    if math.isnan(value) or (not allow_inf and math.isinf(value)):
+        raise ValueError(f"{name} must be a {'' if allow_inf else 'finite '}number, got {value}")
+
+
+def _reduction_args(dim, keepdim, axis, keepdims, default_dim=None):
+    """PyTorch's (dim, keepdim), taking numpy's `axis` / `keepdims` for the same arguments."""
+    if axis is not None:
+        if dim is not default_dim and dim != axis:
+            raise TypeError(f"give dim or axis (numpy's name for it), not both: {dim}, {axis}")
+        dim = axis
+    if keepdims is not None:
+        keepdim = keepdims
+    if isinstance(dim, list):
+        dim = tuple(dim)
+    return dim, bool(keepdim)
+
+
+def _int_dim(dim):
+    if dim is not None and (isinstance(dim, bool) or not isinstance(dim, numbers.Integral)):
+        raise TypeError(f"dim must be an int here (or None), got {dim!r}")
+    return dim
+
+
+def _index_result(indices):
+    return int(indices) if np.ndim(indices) == 0 else indices
+
+
+def _shape_args(shape) -> tuple:
+    """reshape(2, 3) and reshape((2, 3)) alike."""
+    if len(shape) == 1 and isinstance(shape[0], tuple | list):
+        return tuple(shape[0])
+    return tuple(shape)
 
 
 def _axis_index(dim, ndim) -> int:

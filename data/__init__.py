@@ -4,7 +4,8 @@ Generators of small synthetic data sets (`make_moons`, `make_spirals`, …), the
 handwritten digits (`load_digits`), splitting (`train_test_split`, `train_val_test_split`,
 `kfold`), feature scaling (`StandardScaler`, `MinMaxScaler`) and mini-batching
 (`DataLoader`), and image augmentation (`data.augment`). Everything random is seeded
-through `numpy.random.default_rng(seed)`.
+through `numpy.random.default_rng(seed)`; `seed=None` draws a seed from numpy's global
+state, so `np.random.seed(s)` at the top of a script makes it reproducible.
 """
 
 from data import augment

@@ -138,3 +138,17 @@ def check_aligned_arrays(arrays):
     if len(set(lengths)) > 1:
         raise ValueError(f"arrays must have the same number of rows, got lengths {lengths}")
     return lengths[0]
+
+
+def generator(seed) -> np.random.Generator:
+    """The Generator for a `seed` argument: a Generator as it is, an int seeds a new one, and
+    None draws a seed from numpy's global random state, so that `np.random.seed(s)` at the
+    top of a script makes it reproducible (the role of `torch.manual_seed`).
+
+    (nn has the same rule in `nn.init.generator`; data depends on numpy alone, so it keeps
+    its own copy of these three lines.)
+    """
+    seed = check_seed("seed", seed)
+    if seed is None:
+        seed = np.random.randint(2**63 - 1, dtype=np.int64)  # noqa: NPY002 -- on purpose
+    return np.random.default_rng(seed)

@@ -4,7 +4,9 @@ Every generator is `f(n_samples, *, noise, seed=None, ...) -> (X, y)`. Points ar
 independently given their class, the classes are as balanced as `n_samples` allows (sizes
 differ by at most one) and appear in random order. `noise` is the standard deviation of
 Gaussian noise added to every coordinate (to y for regression). All randomness comes from
-`numpy.random.default_rng(seed)`: the same seed gives the same data bit for bit.
+`numpy.random.default_rng(seed)`: the same seed gives the same data bit for bit, and
+`seed=None` draws a seed from numpy's global state (so `np.random.seed(s)` at the top of a
+script makes it reproducible).
 
 Shapes: X is float64 of shape (n_samples, 2) (``make_blobs`` with explicit centres: one column
 per coordinate of a centre; ``make_regression``: (n_samples, 1)); y is int64 class labels of
@@ -13,14 +15,14 @@ shape (n_samples,), or float64 targets for regression.
 
 import numpy as np
 
-from data._checks import check_int, check_real, check_seed
+from data._checks import check_int, check_real, generator
 
 
 def _start(n_samples, noise, seed):
     """Check the arguments every generator takes; return (n_samples, noise, rng)."""
     n_samples = check_int("n_samples", n_samples, minimum=1)
     noise = check_real("noise", noise, low=0)
-    return n_samples, noise, np.random.default_rng(check_seed("seed", seed))
+    return n_samples, noise, generator(seed)
 
 
 def _balanced_labels(n_samples, n_classes, rng):
@@ -48,7 +50,7 @@ def make_moons(n_samples=200, *, noise=0.1, seed=None):
     Args:
         n_samples: number of points (int >= 1).
         noise: standard deviation of the Gaussian noise added to each coordinate (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2); y: int64 (n_samples,) in {0, 1}.
@@ -75,7 +77,7 @@ def make_circles(n_samples=200, *, noise=0.05, factor=0.5, seed=None):
         n_samples: number of points (int >= 1).
         noise: standard deviation of the Gaussian noise added to each coordinate (>= 0).
         factor: radius of the inner circle relative to the outer one, in (0, 1).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2); y: int64 (n_samples,) in {0, 1}.
@@ -104,7 +106,7 @@ def make_spirals(n_samples=300, n_classes=3, *, noise=0.05, turns=1.0, seed=None
         n_classes: number of arms (int >= 1).
         noise: standard deviation of the Gaussian noise added to each coordinate (>= 0).
         turns: how many times each arm winds around the origin (> 0); more is harder.
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2) inside the unit disc (up to noise);
@@ -136,7 +138,7 @@ def make_xor(n_samples=200, *, noise=0.3, seed=None):
     Args:
         n_samples: number of points (int >= 1), shared as evenly as possible by the corners.
         noise: standard deviation of the Gaussian noise around each corner (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 2); y: int64 (n_samples,), 1 where sign(x₁) ≠ sign(x₂), else 0.
@@ -162,7 +164,7 @@ def make_blobs(n_samples=200, *, centers=3, noise=1.0, seed=None):
         centers: number of clusters (int >= 1), whose centres are drawn uniformly in
             [−10, 10]², or an array of shape (n_clusters, n_features) giving the centres.
         noise: standard deviation of each cluster (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, n_features), n_features = 2 unless `centers` is an array;
@@ -197,7 +199,7 @@ def make_regression(n_samples=30, *, noise=0.3, seed=None):
     Args:
         n_samples: number of points (int >= 1).
         noise: standard deviation of the Gaussian noise added to y (>= 0).
-        seed: seed for `numpy.random.default_rng`.
+        seed: seed for `numpy.random.default_rng` (None: drawn from numpy's global state).
 
     Returns:
         X: float64 (n_samples, 1), the inputs as a one-feature matrix; y: float64 (n_samples,).

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_bool, check_int, check_seed
+from data._checks import check_aligned_arrays, check_bool, check_int, generator
 
 
 class DataLoader:
@@ -22,7 +22,8 @@ class DataLoader:
         batch_size: rows per batch (int >= 1); the last batch may be smaller.
         shuffle: visit the rows in a new random order every epoch.
         drop_last: skip the last batch when it has fewer than `batch_size` rows.
-        seed: seed for `numpy.random.default_rng`, the loader's generator.
+        seed: seed for the loader's `numpy.random.default_rng` (None: drawn from numpy's
+            global state, so `np.random.seed` makes the shuffling reproducible).
         transform: None, or a callable applied to the first array of every batch as
             ``transform(x_batch, rng=generator)`` (e.g. a `data.augment` transform), with the
             loader's generator so that augmented epochs are reproducible from `seed`. It
@@ -55,7 +56,7 @@ class DataLoader:
         self.shuffle = check_bool("shuffle", shuffle)
         self.drop_last = check_bool("drop_last", drop_last)
         self.transform = transform
-        self._rng = np.random.default_rng(check_seed("seed", seed))
+        self._rng = generator(seed)
 
     def __len__(self):
         if self.drop_last:

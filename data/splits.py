@@ -16,7 +16,7 @@ import numbers
 
 import numpy as np
 
-from data._checks import check_aligned_arrays, check_bool, check_int, check_seed, is_number
+from data._checks import check_aligned_arrays, check_bool, check_int, generator, is_number
 
 
 def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None):
@@ -30,7 +30,8 @@ def train_test_split(*arrays, test_size, stratify=None, shuffle=True, seed=None)
             class proportions of the whole data set.
         shuffle: if True (the default) rows are assigned at random; if False the first rows
             go to training and the last ones to test (per class when stratified).
-        seed: seed for `numpy.random.default_rng`, used when shuffling.
+        seed: seed for `numpy.random.default_rng`, used when shuffling (None: drawn from
+            numpy's global state).
 
     Returns:
         A list with, for each array in order, its train part and its test part (copies):
@@ -84,7 +85,8 @@ def kfold(n_samples, k=5, *, stratify=None, shuffle=True, seed=None):
         shuffle: if True (the default, unlike scikit-learn's KFold) rows are dealt to folds
             at random; if False fold i is a block of consecutive rows (per class when
             stratified).
-        seed: seed for `numpy.random.default_rng`, used when shuffling.
+        seed: seed for `numpy.random.default_rng`, used when shuffling (None: drawn from
+            numpy's global state).
 
     Returns:
         A list of k pairs of int index arrays (train_idx, val_idx); with shuffle=False both
@@ -159,8 +161,7 @@ def _assign_parts(n_rows, part_sizes, stratify, shuffle, seed):
     """
     labels, class_counts = _classes(stratify, n_rows, n_parts=len(part_sizes))
     check_bool("shuffle", shuffle)
-    rng = np.random.default_rng(check_seed("seed", seed))
-    order = rng.permutation(n_rows) if shuffle else np.arange(n_rows)
+    order = generator(seed).permutation(n_rows) if shuffle else np.arange(n_rows)
     counts = _rows_per_part_and_class(class_counts, part_sizes)
     # Visit the rows class by class (keeping `order` within a class, hence the stable sort):
     # class c's first counts[0, c] rows go to part 0, its next counts[1, c] rows to part 1, ...

@@ -1,10 +1,11 @@
 """nn: neural networks on the autograd engine, shaped like PyTorch's `torch.nn`.
 
 Modules (`Perceptron`, `Linear`, `MLP`, `Conv2d`, `MaxPool2d`, `AvgPool2d`, `Sequential`,
-`Flatten`, `Dropout`, activations) hold their parameters as Value attributes; losses are
-functions `loss(prediction, target, reduction="mean")`; `nn.functional` holds the function
-forms (`import nn.functional as F`); `nn.init` draws initial weights; `fit` and `evaluate`
-run the training loop with any optimizer and any re-iterable of batches.
+`ModuleList`, `Flatten`, `Dropout`, activations, loss modules such as `MSELoss`) hold their
+parameters as Value attributes (`Parameter(data)` is one, for PyTorch code); losses are also
+functions `loss(prediction, target, reduction="mean")`, and `nn.functional` holds every
+function form (`import nn.functional as F`); `nn.init` draws initial weights; `fit` and
+`evaluate` run the training loop with any optimizer and any re-iterable of batches.
 
 Example:
     >>> from nn import MLP, cross_entropy, fit
@@ -32,6 +33,7 @@ from nn.activations import (
     ACTIVATIONS,
     Identity,
     LeakyReLU,
+    LogSoftmax,
     ReLU,
     Sigmoid,
     Sign,
@@ -40,28 +42,38 @@ from nn.activations import (
     get_activation,
 )
 from nn.callbacks import Callback, EarlyStopping
+from nn.containers import ModuleList, Sequential
 from nn.conv import Conv2d
 from nn.dropout import Dropout
-from nn.layers import MLP, Flatten, Linear, Sequential
+from nn.layers import MLP, Flatten, Linear
 from nn.losses import (
+    BCELoss,
+    BCEWithLogitsLoss,
+    CrossEntropyLoss,
+    HingeLoss,
+    L1Loss,
+    MSELoss,
+    NLLLoss,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy,
     hinge_loss,
     l1_loss,
     mse_loss,
+    nll_loss,
 )
 from nn.metrics import METRICS, accuracy, mae
-from nn.module import Module
+from nn.module import Module, Parameter
 from nn.perceptron import Perceptron
 from nn.pooling import AvgPool2d, MaxPool2d
 from nn.training import History, evaluate, fit
 
 __all__ = [
-    "ACTIVATIONS", "METRICS", "MLP", "AvgPool2d", "Callback", "Conv2d", "Dropout",
-    "EarlyStopping", "Flatten", "History", "Identity", "LeakyReLU", "Linear", "MaxPool2d",
-    "Module", "Perceptron", "ReLU", "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh",
-    "accuracy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
-    "evaluate", "fit", "functional", "get_activation", "hinge_loss", "init", "l1_loss", "mae",
-    "mse_loss",
+    "ACTIVATIONS", "METRICS", "MLP", "AvgPool2d", "BCELoss", "BCEWithLogitsLoss", "Callback",
+    "Conv2d", "CrossEntropyLoss", "Dropout", "EarlyStopping", "Flatten", "HingeLoss",
+    "History", "Identity", "L1Loss", "LeakyReLU", "Linear", "LogSoftmax", "MSELoss",
+    "MaxPool2d", "Module", "ModuleList", "NLLLoss", "Parameter", "Perceptron", "ReLU",
+    "Sequential", "Sigmoid", "Sign", "Softmax", "Tanh", "accuracy", "binary_cross_entropy",
+    "binary_cross_entropy_with_logits", "cross_entropy", "evaluate", "fit", "functional",
+    "get_activation", "hinge_loss", "init", "l1_loss", "mae", "mse_loss", "nll_loss",
 ]  # fmt: skip

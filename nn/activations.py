@@ -16,6 +16,7 @@ Everywhere an activation is asked for (`Perceptron`, `MLP`), it may be given by 
 as a module. Every module accepts a Value or a numpy array of any shape.
 """
 
+from nn._checks import check_real
 from nn.module import Module, as_value
 
 
@@ -49,21 +50,21 @@ class ReLU(Module):
 
 
 class LeakyReLU(Module):
-    """LeakyReLU(z) = z for z > 0, else α·z, elementwise.
+    """LeakyReLU(z) = z for z > 0, else α·z, elementwise (α: `negative_slope`).
 
     Args:
-        alpha: the slope for negative inputs. Default: 0.01 (as PyTorch's negative_slope).
+        negative_slope: the slope α for negative inputs. Default: 0.01 (as PyTorch's).
     """
 
-    def __init__(self, alpha=0.01):
+    def __init__(self, negative_slope=0.01):
         super().__init__()
-        self.alpha = alpha
+        self.negative_slope = check_real("negative_slope", negative_slope)
 
     def forward(self, x):
-        return as_value(x).leaky_relu(self.alpha)
+        return as_value(x).leaky_relu(self.negative_slope)
 
     def extra_repr(self):
-        return f"alpha={self.alpha}"
+        return f"negative_slope={self.negative_slope}"
 
 
 class Identity(Module):
@@ -74,24 +75,43 @@ class Identity(Module):
 
 
 class Softmax(Module):
-    """softmax(z)_j = e^z_j / Σ_k e^z_k along `axis`, computed stably.
+    """softmax(z)_j = e^z_j / Σ_k e^z_k along `dim`, computed stably.
 
     To train a classifier, give the logits (no softmax) to `cross_entropy`, which applies
     the softmax itself, stably and with a simpler gradient.
 
     Args:
-        axis: the axis holding the classes. Default: -1.
+        dim: the axis holding the classes. Default: -1 (PyTorch asks for it; here the
+            last axis, where the classes of a (N, C) batch are).
     """
 
-    def __init__(self, axis=-1):
+    def __init__(self, dim=-1):
         super().__init__()
-        self.axis = axis
+        self.dim = dim
 
     def forward(self, x):
-        return as_value(x).softmax(axis=self.axis)
+        return as_value(x).softmax(dim=self.dim)
 
     def extra_repr(self):
-        return f"axis={self.axis}"
+        return f"dim={self.dim}"
+
+
+class LogSoftmax(Module):
+    """log softmax(z)_j = z_j − log Σ_k e^z_k along `dim`, computed stably (for `nll_loss`).
+
+    Args:
+        dim: the axis holding the classes. Default: -1.
+    """
+
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, x):
+        return as_value(x).log_softmax(dim=self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
 
 
 #: Activation modules by name.

@@ -5,6 +5,7 @@ import numpy as np
 from autograd import Value
 from nn import functional as F
 from nn import init as initializers
+from nn._checks import check_int
 from nn.module import Module
 
 
@@ -60,8 +61,8 @@ class Conv2d(Module):
         dtype=None,
     ):
         super().__init__()
-        self.in_channels = F.check_int("in_channels", in_channels, 1)
-        self.out_channels = F.check_int("out_channels", out_channels, 1)
+        self.in_channels = check_int("in_channels", in_channels, 1)
+        self.out_channels = check_int("out_channels", out_channels, 1)
         self.kernel_size = F.pair("kernel_size", kernel_size, 1)
         self.stride = F.pair("stride", stride, 1)
         self.padding = F.pair("padding", padding, 0)

@@ -1,9 +1,8 @@
 """`Dropout`: the course's regularisation by randomly silencing activations in training."""
 
-import numpy as np
-
-from nn._checks import check_real, check_seed
-from nn.module import Module, as_value
+from nn import functional
+from nn.init import generator
+from nn.module import Module
 
 
 class Dropout(Module):
@@ -20,10 +19,12 @@ class Dropout(Module):
     Args:
         p: probability of zeroing an element, in [0, 1). Default: 0.5.
         seed: an int, None or a `numpy.random.Generator` for the masks; the same seed gives
-            the same sequence of masks.
+            the same sequence of masks; None draws a seed from numpy's global state.
 
     Shape:
         Input: any shape, a Value or a numpy array. Output: the same shape.
+
+    The masks are `nn.functional.dropout`'s, drawn from this module's own generator.
 
     Example:
         >>> drop = Dropout(0.5, seed=0)
@@ -35,15 +36,11 @@ class Dropout(Module):
 
     def __init__(self, p=0.5, seed=None):
         super().__init__()
-        self.p = check_real("dropout probability p", p, 0.0, 1.0, high_open=True)
-        self.rng = np.random.default_rng(check_seed("seed", seed))
+        self.p = functional.check_dropout_probability(p)
+        self.rng = generator(seed)
 
     def forward(self, x):
-        x = as_value(x)
-        if not self.training or self.p == 0:
-            return x
-        keep = self.rng.random(x.shape) >= self.p
-        return x * (keep * (1.0 / (1.0 - self.p))).astype(x.dtype)
+        return functional.dropout(x, self.p, self.training, seed=self.rng)
 
     def extra_repr(self):
         return f"p={self.p}"

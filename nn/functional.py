@@ -1,12 +1,21 @@
-"""nn.functional: the function forms of the layers, read as in PyTorch.
+"""nn.functional: every function form of nn's modules and losses, so that
+`import nn.functional as F` reads as in PyTorch (`F.relu(x)`, `F.cross_entropy(z, y)`).
 
-    import nn.functional as F
-    y = F.max_pool2d(F.conv2d(x, weight, bias, padding=1).relu(), 2)
-    loss = F.cross_entropy(logits, labels)
+Each function takes a Value or a numpy array and returns a Value; the maths is in the
+autograd op it calls (`autograd/ops/`), the argument checks of the losses in `nn.losses`.
 
-The convolution and pooling functions check their arguments here, then run one fused op
-each (`autograd.ops.conv`, `autograd.ops.pooling`); images are (N, C, H, W), and sizes,
-strides and paddings are ints or (height, width) pairs, as PyTorch's.
+    activations   relu sigmoid tanh leaky_relu softmax log_softmax
+    regularising  dropout
+    convolution   conv2d max_pool2d avg_pool2d pad (images (N, C, H, W); sizes, strides
+                  and paddings ints or (height, width) pairs, as PyTorch's)
+    losses        mse_loss l1_loss binary_cross_entropy binary_cross_entropy_with_logits
+                  cross_entropy nll_loss hinge_loss
+
+Example:
+    >>> import numpy as np
+    >>> import nn.functional as F
+    >>> F.relu(np.array([-1.0, 2.0])).data
+    array([0., 2.])
 """
 
 import numpy as np
@@ -15,6 +24,8 @@ from autograd import Value
 from autograd.ops.conv import Conv2d
 from autograd.ops.padding import Pad
 from autograd.ops.pooling import AvgPool2d, MaxPool2d
+from nn._checks import check_real
+from nn.init import generator
 from nn.losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -22,29 +33,70 @@ from nn.losses import (
     hinge_loss,
     l1_loss,
     mse_loss,
+    nll_loss,
 )
 from nn.module import as_value
 
 __all__ = [
     "avg_pool2d", "binary_cross_entropy", "binary_cross_entropy_with_logits", "conv2d",
-    "cross_entropy", "hinge_loss", "l1_loss", "max_pool2d", "mse_loss", "pad", "relu",
-    "sigmoid", "tanh",
+    "cross_entropy", "dropout", "hinge_loss", "l1_loss", "leaky_relu", "log_softmax",
+    "max_pool2d", "mse_loss", "nll_loss", "pad", "relu", "sigmoid", "softmax", "tanh",
 ]  # fmt: skip
 
 
-def relu(x) -> Value:
-    """max(x, 0) elementwise."""
-    return as_value(x).relu()
+def relu(input):
+    """max(0, x) elementwise."""
+    return as_value(input).relu()
 
 
-def sigmoid(x) -> Value:
-    """1 / (1 + e^−x) elementwise."""
-    return as_value(x).sigmoid()
+def sigmoid(input):
+    """σ(x) = 1 / (1 + e^-x) elementwise, stably."""
+    return as_value(input).sigmoid()
 
 
-def tanh(x) -> Value:
+def tanh(input):
     """tanh(x) elementwise."""
-    return as_value(x).tanh()
+    return as_value(input).tanh()
+
+
+def leaky_relu(input, negative_slope=0.01):
+    """x for x > 0, else negative_slope·x, elementwise."""
+    return as_value(input).leaky_relu(negative_slope)
+
+
+def softmax(input, dim=-1):
+    """softmax(x)_j = e^x_j / Σ_k e^x_k along `dim`, stably."""
+    return as_value(input).softmax(dim=dim)
+
+
+def log_softmax(input, dim=-1):
+    """log softmax(x) = x − logsumexp(x) along `dim`, stably."""
+    return as_value(input).log_softmax(dim=dim)
+
+
+def dropout(input, p=0.5, training=True, *, seed=None):
+    """Inverted dropout: with `training`, each element is zeroed with probability p and the
+    survivors scaled by 1/(1 − p), so that E[y] = x; without it, the input unchanged.
+
+        y = x · m / (1 − p),   m_i ~ Bernoulli(1 − p)
+
+    Args:
+        p: probability of zeroing an element, in [0, 1).
+        training: apply dropout (True, PyTorch's default for F.dropout) or not.
+        seed: an int, a `numpy.random.Generator` (used as it is, so successive calls draw
+            new masks) or None (a seed drawn from numpy's global state).
+    """
+    check_dropout_probability(p)
+    x = as_value(input)
+    if not training or p == 0:
+        return x
+    keep = generator(seed).random(x.shape) >= p
+    return x * (keep * (1.0 / (1.0 - p))).astype(x.dtype)
+
+
+def check_dropout_probability(p) -> float:
+    """p as a float if it is a number in [0, 1) (numpy numbers too), else an error."""
+    return check_real("dropout probability p", p, 0.0, 1.0, high_open=True)
 
 
 def conv2d(x, weight, bias=None, stride=1, padding=0) -> Value:
@@ -150,13 +202,6 @@ def pad(x, pad, mode="constant", value=0.0) -> Value:
 
 
 # ----- argument checks -------------------------------------------------------------------
-
-
-def check_int(name, value, minimum) -> int:
-    """`value` as an int, checked to be an int (not a bool) ≥ `minimum`."""
-    if not _is_int(value) or value < minimum:
-        raise ValueError(f"{name} must be an int >= {minimum}, got {value!r}")
-    return int(value)
 
 
 def pair(name, value, minimum) -> tuple:

@@ -14,8 +14,9 @@ and biases start at 0. For a weight of shape (n_in, n_out), as `Linear` stores i
 n_in = C_in·kH·kW and n_out = C_out·kH·kW, as PyTorch counts them (see `fans`).
 
 Every initialiser has the signature `init(shape, rng=None, dtype=np.float64) -> ndarray`,
-where `rng` is a `numpy.random.Generator`, or a seed for one (an int, or None for fresh
-randomness); the same seed gives the same array, bit for bit. Any callable
+where `rng` is a `numpy.random.Generator`, or a seed for one (an int, or None for a seed
+drawn from numpy's global state, as `np.random.seed` sets it); the same seed gives the
+same array, bit for bit. Any callable
 `init(shape, rng=...) -> ndarray` can be given to `Linear(init=...)`, which casts the result
 to its dtype.
 
@@ -64,7 +65,7 @@ def normal(shape, mean=0.0, std=1.0, rng=None, dtype=np.float64) -> np.ndarray:
     """
     if std < 0:
         raise ValueError(f"std must be >= 0, got {std}")
-    return _generator(rng).normal(mean, std, size=shape).astype(dtype, copy=False)
+    return generator(rng).normal(mean, std, size=shape).astype(dtype, copy=False)
 
 
 def xavier_normal(shape, rng=None, dtype=np.float64) -> np.ndarray:
@@ -125,10 +126,17 @@ def get_initializer(init):
     )
 
 
-def _generator(rng) -> np.random.Generator:
-    """A Generator from a Generator (returned as it is), an int seed or None."""
-    return np.random.default_rng(check_seed("rng", rng))
+def generator(seed, name="seed") -> np.random.Generator:
+    """The Generator for a `seed` argument: a Generator as it is, an int seeds a new one, and
+    None draws a seed from numpy's global random state, so that `np.random.seed(s)` at the
+    top of a script makes it reproducible (the role of `torch.manual_seed`). Anything else
+    (-1, 'x', 1.5) is refused, naming the argument.
+    """
+    seed = check_seed(name, seed)
+    if seed is None:
+        seed = np.random.randint(2**63 - 1, dtype=np.int64)  # noqa: NPY002 -- on purpose
+    return np.random.default_rng(seed)
 
 
 def _uniform(shape, bound, rng, dtype) -> np.ndarray:
-    return _generator(rng).uniform(-bound, bound, size=shape).astype(dtype, copy=False)
+    return generator(rng).uniform(-bound, bound, size=shape).astype(dtype, copy=False)

@@ -1,4 +1,4 @@
-"""Layers: `Linear` (with its fused op), `Flatten`, `Sequential` and the `MLP`."""
+"""Layers: `Linear` (with its fused op), `Flatten` and the `MLP`."""
 
 import itertools
 
@@ -23,7 +23,8 @@ class Linear(Module):
         init: how W starts: "xavier" (N(0, 2/(n_in + n_out)), the default), "kaiming"
             (N(0, 2/n_in), for ReLU layers), "normal" (N(0, 1)), another name from
             `nn.init.INITIALIZERS`, or a callable `init(shape, rng=generator) -> array`.
-        seed: an int, None or a `numpy.random.Generator`: the same seed gives the same W.
+        seed: an int, None or a `numpy.random.Generator`: the same seed gives the same W;
+            None draws a seed from numpy's global state (`np.random.seed` sets it).
         dtype: the parameters' dtype, float64 (default) or float32.
 
     Shape:
@@ -53,7 +54,7 @@ class Linear(Module):
         self.out_features = out_features
         shape = (in_features, out_features)
         weight = np.asarray(
-            initializers.get_initializer(init)(shape, rng=np.random.default_rng(seed))
+            initializers.get_initializer(init)(shape, rng=initializers.generator(seed))
         )
         if weight.shape != shape:
             raise ValueError(f"init returned an array of shape {weight.shape}, expected {shape}")
@@ -85,68 +86,31 @@ class Linear(Module):
 
 
 class Flatten(Module):
-    """Flatten the axes from `start_dim` on into one: (N, d1, d2, …) -> (N, d1·d2·…).
+    """Flatten the axes start_dim..end_dim into one: (N, d1, d2, …) -> (N, d1·d2·…) with the
+    defaults, as PyTorch's `nn.Flatten`.
 
     Args:
         start_dim: the first axis to flatten. Default: 1 (keep the batch axis).
+        end_dim: the last axis to flatten (inclusive). Default: -1.
+
+    An axis that the input does not have is an IndexError (Flatten(5) on a 3-D input never
+    adds an axis).
 
     Example:
         >>> Flatten()(np.zeros((5, 8, 8))).shape      # 8×8 images into 64 features
         (5, 64)
     """
 
-    def __init__(self, start_dim=1):
+    def __init__(self, start_dim=1, end_dim=-1):
         super().__init__()
-        self.start_dim = check_int("start_dim", start_dim, -(2**31))
+        self.start_dim = start_dim
+        self.end_dim = end_dim
 
     def forward(self, x):
-        x = as_value(x)
-        if not -x.ndim <= self.start_dim < x.ndim:
-            raise ValueError(
-                f"Flatten(start_dim={self.start_dim}) needs an input with more than "
-                f"{self.start_dim} axes, got shape {x.shape}"
-            )
-        return x.reshape(*x.shape[: self.start_dim], -1)
+        return as_value(x).flatten(self.start_dim, self.end_dim)
 
     def extra_repr(self):
-        return f"start_dim={self.start_dim}"
-
-
-class Sequential(Module):
-    """Modules applied one after another: y = m_n(… m_2(m_1(x))).
-
-    The modules are attributes named by position, so parameters are named as PyTorch
-    names them: `0.weight`, `0.bias`, `2.weight`, …; `model[i]` is the i-th module.
-
-    Example:
-        >>> model = Sequential(Linear(2, 8, seed=0), ReLU(), Linear(8, 1, seed=1))
-        >>> [name for name, _ in model.named_parameters()]
-        ['0.weight', '0.bias', '2.weight', '2.bias']
-    """
-
-    def __init__(self, *modules):
-        super().__init__()
-        for i, module in enumerate(modules):
-            if not isinstance(module, Module):
-                raise TypeError(
-                    f"Sequential takes Modules; argument {i} is a {type(module).__name__}"
-                )
-            setattr(self, str(i), module)
-        self.length = len(modules)
-
-    def __len__(self):
-        return self.length
-
-    def __getitem__(self, i):
-        return getattr(self, str(range(self.length)[i]))
-
-    def __iter__(self):
-        return (self[i] for i in range(self.length))
-
-    def forward(self, x):
-        for module in self:
-            x = module(x)
-        return x
+        return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
 
 
 class MLP(Module):
@@ -167,7 +131,8 @@ class MLP(Module):
             means no Dropout module at all.
         init: how every weight starts (see `Linear`); None (default) picks "kaiming" after
             ReLU-like activations (relu, leaky_relu) and "xavier" otherwise.
-        seed: an int, None or a Generator; seeds every layer's weights and the dropout.
+        seed: an int, None or a Generator; seeds every layer's weights and the dropout
+            (None: a seed drawn from numpy's global state).
         dtype: the parameters' dtype (float64 default, or float32).
 
     Shape:
@@ -210,7 +175,7 @@ class MLP(Module):
         activation = get_activation(activation)
         if init is None:
             init = "kaiming" if isinstance(activation, RELU_LIKE) else "xavier"
-        rng = np.random.default_rng(seed)
+        rng = initializers.generator(seed)
         self.layers = [
             Linear(n_in, n_out, init=init, seed=rng, dtype=dtype)
             for n_in, n_out in itertools.pairwise(sizes)

@@ -14,6 +14,10 @@ an (N,) target into an (N, N) matrix of nonsense, so that one case is accepted a
 and any other mismatch is a ValueError naming both shapes. So are targets outside a
 loss's domain (a class index ≥ C, BCE targets outside [0, 1], hinge targets other than ±1).
 
+Each function has a module with PyTorch's name that wraps it (`MSELoss`, `L1Loss`,
+`BCELoss`, `BCEWithLogitsLoss`, `CrossEntropyLoss`, `HingeLoss`): `loss_fn =
+nn.MSELoss(reduction="sum")`, then `loss_fn(prediction, target)`.
+
 Every loss is composed of autograd ops, except `cross_entropy` and `hinge_loss`, which are
 one fused op each, for stability and speed (their docstrings say why; tests check each
 against its composite formula).
@@ -22,8 +26,8 @@ against its composite formula).
 import numpy as np
 
 from autograd import Value, stack
-from autograd.ops.losses import CrossEntropy, HingeLoss
-from nn.module import as_value
+from autograd.ops import losses as loss_ops
+from nn.module import Module, as_value
 
 REDUCTIONS = ("mean", "sum", "none")
 
@@ -87,7 +91,7 @@ def binary_cross_entropy_with_logits(prediction, target, reduction="mean") -> Va
     """
     z, y = _aligned(prediction, target, "binary_cross_entropy_with_logits", reduction)
     _check_between(y, 0.0, 1.0, "binary_cross_entropy_with_logits", "target")
-    softplus = stack([np.zeros(z.shape, z.dtype), z], axis=-1).logsumexp(axis=-1)
+    softplus = stack([np.zeros(z.shape, z.dtype), z], dim=-1).logsumexp(dim=-1)
     return _reduce(softplus - z * y, reduction)
 
 
@@ -102,7 +106,7 @@ def hinge_loss(prediction, target, reduction="mean") -> Value:
     if not_a_sign.any():
         bad = np.unique(target[not_a_sign])[:5]
         raise ValueError(f"hinge_loss: target must hold -1 or +1 only, got values {bad}")
-    return HingeLoss.apply(prediction, target=target, reduction=reduction)
+    return loss_ops.HingeLoss.apply(prediction, target=target, reduction=reduction)
 
 
 def cross_entropy(logits, target, reduction="mean") -> Value:
@@ -134,19 +138,7 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
             "loss of an empty batch is undefined (its mean would be 0/0)"
         )
     if target.shape == (n,):
-        fractional = target.dtype.kind == "f" and not np.all(target == np.round(target))
-        if target.dtype.kind == "b" or fractional:
-            raise ValueError(
-                f"cross_entropy: class indices must be integers, got {target.dtype} values "
-                f"such as {target[:5]}"
-            )
-        outside = (target < 0) | (target >= classes)
-        if outside.any():
-            raise ValueError(
-                f"cross_entropy: class indices must lie in [0, {classes}) for logits of shape "
-                f"{logits.shape}, got {np.unique(target[outside])[:5]}"
-            )
-        target = target.astype(np.intp, copy=False)
+        target = _class_indices(target, logits.shape, "cross_entropy")
     elif target.shape == (n, classes):
         _check_between(target, 0.0, 1.0, "cross_entropy", "one-hot target")
         if not np.allclose(target.sum(axis=1), 1.0, atol=1e-5):
@@ -157,7 +149,100 @@ def cross_entropy(logits, target, reduction="mean") -> Value:
             f"cross_entropy: target must be class indices of shape ({n},) or one-hot of "
             f"shape {logits.shape}, got shape {target.shape} for logits of shape {logits.shape}"
         )
-    return CrossEntropy.apply(logits, target=target, reduction=reduction)
+    return loss_ops.CrossEntropy.apply(logits, target=target, reduction=reduction)
+
+
+def nll_loss(log_probs, target, reduction="mean") -> Value:
+    """Negative log-likelihood of class indices: L_i = −log_probs[i, y_i].
+
+    With `log_probs = x.log_softmax(dim=1)` it is `cross_entropy(x, y)`, as PyTorch's
+    nll_loss after log_softmax (cross_entropy does both in one fused, stabler op).
+
+    Args:
+        log_probs: (N, C) log-probabilities.
+        target: class indices of shape (N,), integers in [0, C).
+    """
+    _check_reduction(reduction, "nll_loss")
+    log_probs = as_value(log_probs)
+    if log_probs.ndim != 2:
+        raise ValueError(f"nll_loss: log_probs must have shape (N, C), got {log_probs.shape}")
+    n = log_probs.shape[0]
+    target = _target_array(target, "nll_loss")
+    if target.shape != (n,):
+        raise ValueError(
+            f"nll_loss: target must be class indices of shape ({n},), got shape {target.shape}"
+        )
+    target = _class_indices(target, log_probs.shape, "nll_loss")
+    return _reduce(-log_probs[np.arange(n), target], reduction)
+
+
+# ----- the same losses as modules, with PyTorch's names ------------------------------------
+
+
+class _Loss(Module):
+    """A loss function as a module: `forward(prediction, target)` calls `function` with this
+    module's `reduction` ("mean", "sum" or "none")."""
+
+    function = None
+
+    def __init__(self, reduction="mean"):
+        super().__init__()
+        _check_reduction(reduction, type(self).__name__)
+        self.reduction = reduction
+
+    def forward(self, prediction, target):
+        return type(self).function(prediction, target, self.reduction)
+
+    def extra_repr(self):
+        return f"reduction={self.reduction!r}"
+
+
+class MSELoss(_Loss):
+    """`mse_loss` as a module: L = 1/n Σ (ŷ − y)²."""
+
+    function = staticmethod(mse_loss)
+
+
+class L1Loss(_Loss):
+    """`l1_loss` as a module: L = 1/n Σ |ŷ − y|."""
+
+    function = staticmethod(l1_loss)
+
+
+class BCELoss(_Loss):
+    """`binary_cross_entropy` as a module (probabilities in, targets in [0, 1])."""
+
+    function = staticmethod(binary_cross_entropy)
+
+
+class BCEWithLogitsLoss(_Loss):
+    """`binary_cross_entropy_with_logits` as a module (logits in, targets in [0, 1])."""
+
+    function = staticmethod(binary_cross_entropy_with_logits)
+
+
+class CrossEntropyLoss(_Loss):
+    """`cross_entropy` as a module: logits (N, C), class indices (N,) or one-hot (N, C).
+
+    Example:
+        >>> loss_fn = CrossEntropyLoss()
+        >>> round(loss_fn(np.array([[2.0, 0.0]]), np.array([0])).item(), 4)
+        0.1269
+    """
+
+    function = staticmethod(cross_entropy)
+
+
+class NLLLoss(_Loss):
+    """`nll_loss` as a module: log-probabilities (N, C) and class indices (N,)."""
+
+    function = staticmethod(nll_loss)
+
+
+class HingeLoss(_Loss):
+    """`hinge_loss` as a module: L = max(0, 1 − y·ŷ), targets in {−1, +1}."""
+
+    function = staticmethod(hinge_loss)
 
 
 # ----- shared checks ---------------------------------------------------------------------
@@ -182,6 +267,23 @@ def _aligned(prediction, target, loss, reduction):
         "do not agree (they must have the same shape; an (N, 1) prediction with an (N,) "
         "target is also accepted)"
     )
+
+
+def _class_indices(target, shape, loss) -> np.ndarray:
+    """`target` (N,) checked as class indices for scores of `shape` (N, C), as intp."""
+    fractional = target.dtype.kind == "f" and not np.all(target == np.round(target))
+    if target.dtype.kind == "b" or fractional:
+        raise ValueError(
+            f"{loss}: class indices must be integers, got {target.dtype} values "
+            f"such as {target[:5]}"
+        )
+    outside = (target < 0) | (target >= shape[1])
+    if outside.any():
+        raise ValueError(
+            f"{loss}: class indices must lie in [0, {shape[1]}) for logits of shape "
+            f"{shape}, got {np.unique(target[outside])[:5]}"
+        )
+    return target.astype(np.intp, copy=False)
 
 
 def is_column_for_vector(prediction_shape, target_shape) -> bool:

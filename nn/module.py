@@ -169,6 +169,32 @@ class Module:
         """Evaluation mode everywhere below: dropout off. Same as `train(False)`."""
         return self.train(False)
 
+    # ----- dtype -------------------------------------------------------------------------
+
+    def to(self, dtype):
+        """Cast every parameter's data to the floating `dtype` (np.float32, "float64", ...),
+        in place: the parameters stay the same Values, so an optimizer built on them still
+        holds them. Gradients are reset to None. Returns the module (as PyTorch's `to`; there
+        is no device here). A Python-float parameter becomes a 0-d array unless the dtype is
+        float64, which it already is."""
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"to() needs a floating dtype (float16/32/64), got {dtype}")
+        for parameter in self.parameters():
+            if type(parameter.data) is float and dtype == np.float64:
+                continue
+            parameter.data = np.asarray(parameter.data).astype(dtype)
+            parameter.grad = None
+        return self
+
+    def double(self):
+        """Parameters as float64 (the default here already). Returns the module."""
+        return self.to(np.float64)
+
+    def float(self):
+        """Parameters as float32, as PyTorch's `float()`. Returns the module."""
+        return self.to(np.float32)
+
     # ----- saving and loading ------------------------------------------------------------
 
     def state_dict(self) -> dict:
@@ -296,3 +322,23 @@ def _check_fits(name, array, parameter):
             f"load_state_dict: parameter {name!r} holds values up to {largest:.3g}, beyond the "
             f"largest {dtype} ({float(np.finfo(dtype).max):.3g}); they would load as inf"
         )
+
+
+class Parameter(Value):
+    """A Value that requires grad, for PyTorch code: `self.a = Parameter(np.random.randn())`.
+
+    Every Value attribute of a module is already one of its parameters here; this class
+    exists so that `nn.Parameter(...)` (and `isinstance(p, nn.Parameter)`) work as in
+    PyTorch. It takes data (a number, a list, an array) or a Value, whose data it shares.
+
+    Example:
+        >>> w = Parameter(np.zeros(3))
+        >>> w.requires_grad, w.shape
+        (True, (3,))
+    """
+
+    __slots__ = ()
+
+    def __init__(self, data, requires_grad=True):
+        super().__init__(data.data if isinstance(data, Value) else data,
+                         requires_grad=requires_grad)  # fmt: skip

@@ -15,6 +15,9 @@ Example:
     ...         opt.step()
     >>> nn.accuracy(model(X), y) > 0.9
     True
+
+The learning-rate schedules live at PyTorch's path, `optim.lr_scheduler.StepLR` (and are also
+exported here: `optim.StepLR`).
 """
 
 import autograd
@@ -26,18 +29,19 @@ if not hasattr(autograd, "Value"):  # another package called autograd came first
         "autograd?); install gradschool in a fresh virtual environment (python3 -m venv)"
     )
 
+from optim import lr_scheduler
 from optim.adam import Adam, AdamW
 from optim.clipping import clip_grad_norm
-from optim.momentum import Momentum
-from optim.optimizer import Optimizer
-from optim.rmsprop import RMSProp
-from optim.schedulers import (
+from optim.lr_scheduler import (
     CosineAnnealingLR,
     ExponentialLR,
     LRScheduler,
     ReduceLROnPlateau,
     StepLR,
 )
+from optim.momentum import Momentum
+from optim.optimizer import Optimizer
+from optim.rmsprop import RMSProp
 from optim.sgd import SGD
 
 __all__ = [
@@ -53,4 +57,5 @@ __all__ = [
     "ReduceLROnPlateau",
     "StepLR",
     "clip_grad_norm",
+    "lr_scheduler",
 ]

@@ -45,7 +45,8 @@ class Pow(Function):
     """out = a ** b.   d out/da = b · a**(b-1),  d out/db = a**b · ln(a).
 
     The exponent b may be a constant (x**2) or a Value (2**x, x**y); ln(a) is computed only
-    when b needs a gradient.
+    when b needs a gradient. At the edges the gradients are PyTorch's: d out/da = 0 where
+    b = 0 (also at a = 0), and d out/db = 0 where a = 0 and b >= 0 (not 0·inf = nan).
     """
 
     name = "**"
@@ -60,6 +61,6 @@ class Pow(Function):
     def backward(ctx, grad_output):
         a, b, out = ctx.saved
         needs_a, needs_b = ctx.needs_input_grad
-        grad_a = grad_output * b * numeric.power(a, b - 1.0) if needs_a else None
-        grad_b = grad_output * out * numeric.log(a) if needs_b else None
+        grad_a = grad_output * numeric.pow_base_derivative(a, b) if needs_a else None
+        grad_b = grad_output * numeric.pow_exponent_derivative(a, b, out) if needs_b else None
         return grad_a, grad_b

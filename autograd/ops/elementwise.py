@@ -28,7 +28,8 @@ class Exp(Function):
 
 
 class Log(Function):
-    """out = ln(x).   d out/dx = 1/x."""
+    """out = ln(x).   d out/dx = 1/x (at x = 0: out = -inf and the gradient inf, as PyTorch,
+    on floats and arrays alike)."""
 
     name = "log"
 
@@ -40,7 +41,7 @@ class Log(Function):
     @staticmethod
     def backward(ctx, grad_output):
         (x,) = ctx.saved
-        return grad_output / x
+        return numeric.divide(grad_output, x)
 
 
 class Abs(Function):
@@ -114,13 +115,13 @@ class ReLU(Function):
 
 
 class LeakyReLU(Function):
-    """out = x for x > 0, else α·x.   d out/dx = 1 for x > 0, else α."""
+    """out = x for x > 0, else α·x (α: `negative_slope`).   d out/dx = 1 for x > 0, else α."""
 
     name = "leaky_relu"
 
     @staticmethod
-    def forward(ctx, x, alpha=0.01):
-        slope = numeric.where_positive(x, 1.0, alpha)
+    def forward(ctx, x, negative_slope=0.01):
+        slope = numeric.where_positive(x, 1.0, negative_slope)
         ctx.save_for_backward(slope)
         return x * slope
 
@@ -145,27 +146,57 @@ class Sign(Function):
         return grad_output * 0.0
 
 
-class Clip(Function):
-    """out = min(max(x, lo), hi) (lo or hi may be None).   d out/dx = 1 where lo ≤ x ≤ hi,
-    else 0 (as PyTorch's clamp)."""
+class Clamp(Function):
+    """out = min(max(x, low), high) (low or high may be None).   d out/dx = 1 where
+    low ≤ x ≤ high, else 0 (as PyTorch's clamp; `Value.clamp(min, max)` and `clip` call it)."""
 
-    name = "clip"
+    name = "clamp"
 
     @staticmethod
-    def forward(ctx, x, lo=None, hi=None):
-        if lo is None and hi is None:
-            raise ValueError("clip needs lo or hi (or both), got neither")
-        if lo is not None and hi is not None and lo > hi:
-            raise ValueError(f"clip needs lo <= hi, got lo={lo}, hi={hi}")
-        inside = (x >= lo if lo is not None else True) & (x <= hi if hi is not None else True)
+    def forward(ctx, x, low=None, high=None):
+        inside = (x >= low if low is not None else True) & (
+            x <= high if high is not None else True
+        )
         ctx.save_for_backward(inside)
         if type(x) is float:
-            if lo is not None and x < lo:
-                return float(lo)
-            return float(hi) if hi is not None and x > hi else x
-        return np.clip(x, lo, hi)
+            if low is not None and x < low:
+                return float(low)
+            return float(high) if high is not None and x > high else x
+        return np.clip(x, low, high).astype(x.dtype, copy=False)
 
     @staticmethod
     def backward(ctx, grad_output):
         (inside,) = ctx.saved
         return grad_output * inside
+
+
+class Sin(Function):
+    """out = sin(x).   d out/dx = cos(x)."""
+
+    name = "sin"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return numeric.sin(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved
+        return grad_output * numeric.cos(x)
+
+
+class Cos(Function):
+    """out = cos(x).   d out/dx = -sin(x)."""
+
+    name = "cos"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return numeric.cos(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved
+        return grad_output * -numeric.sin(x)

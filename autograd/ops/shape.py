@@ -1,5 +1,7 @@
-"""Ops that move elements without changing them: reshape, transpose, indexing, concat,
-stack. Their backward moves the gradient back to where each element came from."""
+"""Ops that move elements without changing them: reshape (view, flatten, squeeze and
+unsqueeze are reshapes), permute (transpose and .T are permutations), indexing, picking
+along an axis, concat, stack. Their backward moves the gradient back to where each
+element came from."""
 
 import numpy as np
 
@@ -14,6 +16,8 @@ class Reshape(Function):
     @staticmethod
     def forward(ctx, x, shape=()):
         ctx.save_for_backward(np.shape(x))
+        if type(x) is float and shape == ():
+            return x  # a float stays a float (squeeze() of a scalar)
         return np.reshape(x, shape)
 
     @staticmethod
@@ -22,21 +26,26 @@ class Reshape(Function):
         return np.reshape(grad_output, shape)
 
 
-class Transpose(Function):
-    """out = x with its axes permuted (reversed if `axes` is None).
+class Permute(Function):
+    """out = x with its axes reordered: axis i of out is axis dims[i] of x (PyTorch's
+    permute; `transpose(dim0, dim1)` swaps two, `.T` reverses them all).
     Backward: the inverse permutation."""
 
-    name = "transpose"
+    name = "permute"
 
     @staticmethod
-    def forward(ctx, x, axes=None):
-        ctx.save_for_backward(axes)
-        return np.transpose(x, axes)
+    def forward(ctx, x, dims=()):
+        ctx.save_for_backward(dims)
+        return x if type(x) is float else np.transpose(x, dims)
 
     @staticmethod
     def backward(ctx, grad_output):
-        (axes,) = ctx.saved
-        return np.transpose(grad_output, None if axes is None else np.argsort(axes))
+        (dims,) = ctx.saved
+        return (
+            grad_output
+            if type(grad_output) is float
+            else np.transpose(grad_output, np.argsort(dims))
+        )
 
 
 class GetItem(Function):
@@ -61,45 +70,86 @@ class GetItem(Function):
         return grad
 
 
+class TakeAlongDim(Function):
+    """out = x[..., indices[...], ...] along `dim`: one element picked from each line along
+    `dim` (indices has x's shape with that axis removed). `max(dim)` / `min(dim)` pick their
+    values this way. Backward: each picked element gets its gradient, the others 0."""
+
+    name = "take_along_dim"
+
+    @staticmethod
+    def forward(ctx, x, indices=None, dim=0, keepdim=False):
+        picked = np.take_along_axis(x, np.expand_dims(indices, dim), axis=dim)
+        ctx.save_for_backward(x.shape, x.dtype)
+        return picked if keepdim else np.squeeze(picked, axis=dim)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        shape, dtype = ctx.saved
+        indices, dim, keepdim = ctx.options["indices"], ctx.options["dim"], ctx.options["keepdim"]
+        grad = np.zeros(shape, dtype=dtype)
+        grad_output = np.asarray(grad_output) if keepdim else np.expand_dims(grad_output, dim)
+        np.put_along_axis(grad, np.expand_dims(indices, dim), grad_output, axis=dim)
+        return grad
+
+
 class Concat(Function):
-    """out = the inputs joined along `axis` (np.concatenate).
+    """out = the inputs joined along `dim` (np.concatenate).
     Backward: the gradient cut back into the inputs' pieces."""
 
     name = "concat"
 
     @staticmethod
-    def forward(ctx, *arrays, axis=0):
-        ctx.save_for_backward(np.cumsum([np.shape(a)[axis] for a in arrays[:-1]]), axis)
-        return np.concatenate(arrays, axis=axis)
+    def forward(ctx, *arrays, dim=0):
+        ndim = np.ndim(arrays[0]) if arrays else 0
+        if not -ndim <= dim < ndim:
+            raise ValueError(f"concat: dim {dim} is out of range for inputs of {ndim} axes")
+        ctx.save_for_backward(np.cumsum([np.shape(a)[dim] for a in arrays[:-1]]), dim)
+        return np.concatenate(arrays, axis=dim)
 
     @staticmethod
     def backward(ctx, grad_output):
-        boundaries, axis = ctx.saved
-        return tuple(np.split(grad_output, boundaries, axis=axis))
+        boundaries, dim = ctx.saved
+        return tuple(np.split(grad_output, boundaries, axis=dim))
 
 
 class Stack(Function):
-    """out = the inputs (all of one shape) stacked along a new `axis` (np.stack).
+    """out = the inputs (all of one shape) stacked along a new axis `dim` (np.stack).
     Backward: input i gets the slice i of the gradient along that axis."""
 
     name = "stack"
 
     @staticmethod
-    def forward(ctx, *arrays, axis=0):
-        ctx.save_for_backward(axis)
-        return np.stack(arrays, axis=axis)
+    def forward(ctx, *arrays, dim=0):
+        ctx.save_for_backward(dim)
+        return np.stack(arrays, axis=dim)
 
     @staticmethod
     def backward(ctx, grad_output):
-        (axis,) = ctx.saved
-        return tuple(np.moveaxis(grad_output, axis, 0))
+        (dim,) = ctx.saved
+        return tuple(np.moveaxis(grad_output, dim, 0))
 
 
-def concat(values, axis=0):
-    """Join Values (or arrays) of equal shape but along `axis` into one Value."""
-    return Concat.apply(*values, axis=axis)
+def concat(values, dim=0, *, axis=None):
+    """Join Values (or arrays) of equal shape but along `dim` into one Value (PyTorch's
+    torch.cat; `cat` is the same function; numpy's `axis` is accepted for `dim`)."""
+    return Concat.apply(*values, dim=_one_of(dim, axis, 0))
 
 
-def stack(values, axis=0):
-    """Stack Values (or arrays, or scalar Values) of one shape along a new `axis`."""
-    return Stack.apply(*values, axis=axis)
+cat = concat
+
+
+def stack(values, dim=0, *, axis=None):
+    """Stack Values (or arrays, or scalar Values) of one shape along a new axis `dim`."""
+    return Stack.apply(*values, dim=_one_of(dim, axis, 0))
+
+
+def _one_of(dim, axis, default):
+    """PyTorch's `dim`, or numpy's `axis` for it (not both, unless they agree)."""
+    if axis is None:
+        return dim
+    if dim != default and dim != axis:
+        raise TypeError(
+            f"give dim or axis (numpy's name for it), not both: dim={dim}, axis={axis}"
+        )
+    return axis

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograd import Function, GradcheckError, Value, check_graph, concat, stack
+from autograd import Function, GradcheckError, Value, check_graph, concat, maximum, stack, where
 
 
 class TanhWithWrongBackward(Function):
@@ -29,12 +29,21 @@ def every_builtin_op_graph():
     h = (a * b + s) / (a**2 + 1.0) - b.exp() * 0.1
     h = h.tanh() + a.log() + a.sqrt() + h.sigmoid() + h.leaky_relu(0.1) + (h + 3.0).relu()
     h = h.abs() + (h * 0.3).clip(-0.4, 0.4) + h.sign() + 2.0**h
-    m = h @ b + h.max(axis=1) + h.logsumexp(axis=0).sum() + h.softmax(axis=1)[:, 0]
+    m = (
+        h @ b
+        + h.max(axis=1).values
+        + h.amax(1)
+        + h.logsumexp(axis=0).sum()
+        + h.softmax(axis=1)[:, 0]
+    )
     n = (
         concat([m, h.T.reshape(-1)[:3]], axis=0)
         + stack([m.mean(), s * s, b.sum()]).log_softmax()[1]
     )
-    return n.sum() + h.log_softmax(axis=0)[np.array([0, 2, 2])].mean()
+    e = h * 0.1
+    e = e.sin() * e.cos() + e.clamp(min=-0.05).prod(dim=0) + e.amin(dim=0)
+    e = where(e > 0.1, e, 0.0) + maximum(e, 0.05) + e.transpose(0, 1).permute(1, 0)
+    return n.sum() + h.log_softmax(axis=0)[np.array([0, 2, 2])].mean() + e.sum()
 
 
 def test_every_builtin_op_passes():
@@ -42,8 +51,9 @@ def test_every_builtin_op_passes():
     assert report.ok, str(report)
     ops = {result.op for result in report.results}
     expected = {"+", "*", "**", "@", "exp", "log", "tanh", "sigmoid", "relu", "leaky_relu",
-                "abs", "clip", "sign", "max", "logsumexp", "sum", "getitem", "transpose",
-                "reshape", "concat", "stack"}  # fmt: skip
+                "abs", "clamp", "sign", "amax", "amin", "logsumexp", "sum", "getitem", "permute",
+                "reshape", "concat", "stack", "sin", "cos", "prod", "where", "maximum",
+                "take_along_dim"}  # fmt: skip
     assert expected <= ops
 
 

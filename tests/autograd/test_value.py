@@ -132,8 +132,8 @@ def test_matmul_of_scalars_is_a_clear_error():
 
 
 def test_clip_needs_a_bound_in_order():
-    with pytest.raises(ValueError, match="lo <= hi"):
+    with pytest.raises(ValueError, match="min <= max"):
         Value(1.0).clip(2.0, 1.0)
     with pytest.raises(ValueError, match="neither"):
         Value(1.0).clip()
-    assert Value(5.0).clip(hi=1.0).data == 1.0 and Value(-5.0).clip(lo=0.0).data == 0.0
+    assert Value(5.0).clip(max=1.0).data == 1.0 and Value(-5.0).clip(min=0.0).data == 0.0

@@ -131,7 +131,7 @@ def test_bias_of_the_wrong_shape():
     ("make", "message"),
     [
         (lambda: nn.Conv2d(0, 4, 3), "in_channels must be an int >= 1, got 0"),
-        (lambda: nn.Conv2d(3, 2.5, 3), "out_channels must be an int >= 1, got 2.5"),
+        (lambda: nn.Conv2d(3, -2, 3), "out_channels must be an int >= 1, got -2"),
         (lambda: nn.Conv2d(3, 4, 0), "kernel_size must be an int >= 1 or a pair"),
         (lambda: nn.Conv2d(3, 4, (3, 3, 3)), r"kernel_size .* got \(3, 3, 3\)"),
         (lambda: nn.Conv2d(3, 4, 3, stride=0), "stride must be an int >= 1"),

@@ -136,3 +136,13 @@ def test_bad_arguments(make, error, match):
     opt = SGD([Value(1.0)], lr=0.1)
     with pytest.raises(error, match=match):
         make(opt)
+
+
+def test_schedules_are_importable_at_pytorchs_path():
+    import optim
+    import optim.lr_scheduler
+    from optim.lr_scheduler import CosineAnnealingLR, ExponentialLR, ReduceLROnPlateau, StepLR
+
+    assert optim.lr_scheduler.StepLR is StepLR is optim.StepLR
+    assert (ExponentialLR, CosineAnnealingLR, ReduceLROnPlateau) == (
+        optim.ExponentialLR, optim.CosineAnnealingLR, optim.ReduceLROnPlateau)  # fmt: skip
