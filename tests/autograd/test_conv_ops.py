@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from oracles import assert_fused_matches
 from strategies import geometries
 
 from autograd import Value, gradcheck
@@ -95,18 +96,6 @@ def avg_pool_composite(x, kernel, stride, padding):
     for view in views[1:]:
         total = total + view
     return total * (1.0 / len(views))
-
-
-def assert_fused_matches(fused, composite, *arrays):
-    """Same output, and the same gradient for every input, for a random upstream gradient."""
-    values = [[Value(a.copy()) for a in arrays] for _ in range(2)]
-    out_fused, out_composite = fused(*values[0]), composite(*values[1])
-    np.testing.assert_allclose(out_fused.data, out_composite.data, rtol=1e-10, atol=1e-12)
-    upstream = random(out_fused.shape, 99)
-    out_fused.backward(upstream)
-    out_composite.backward(upstream)
-    for ours, theirs in zip(*values):
-        np.testing.assert_allclose(ours.grad, theirs.grad, rtol=1e-10, atol=1e-12)
 
 
 # ----- convolution --------------------------------------------------------------------
