@@ -85,20 +85,23 @@ class Function:
         node.label = ""
         node._hooks = None
         recording = grad_mode.blocks_open == 0 or grad_mode.state.enabled
+        count = len(inputs)
         for x in inputs:
             if type(x) is not Value or not x.requires_grad or not recording:
                 arguments, needs_input_grad = _arguments(cls, inputs, recording)
                 break
         else:  # the common case: every input is a Value that needs its gradient
             arguments = None
-            needs_input_grad = _all_need_grad(len(inputs))
+            needs_input_grad = (
+                _ALL_NEED_GRAD[count] if count < len(_ALL_NEED_GRAD) else _shared((True,) * count)
+            )
         node.needs_input_grad = needs_input_grad
         try:
             # Unpacking *arguments and **options costs as much as a scalar op itself, so
             # the common calls (one or two Values, no options) pass their data directly.
-            if arguments is None and not options and len(inputs) == 2:
+            if arguments is None and not options and count == 2:
                 out = cls.forward(node, inputs[0].data, inputs[1].data)
-            elif arguments is None and not options and len(inputs) == 1:
+            elif arguments is None and not options and count == 1:
                 out = cls.forward(node, inputs[0].data)
             else:
                 if arguments is None:
@@ -135,10 +138,6 @@ def _arguments(function, inputs, recording) -> tuple:
 
 def _shared(needs_input_grad: tuple) -> tuple:
     return _NEEDS_INPUT_GRAD.setdefault(needs_input_grad, needs_input_grad)
-
-
-def _all_need_grad(count: int) -> tuple:
-    return _ALL_NEED_GRAD[count] if count < len(_ALL_NEED_GRAD) else _shared((True,) * count)
 
 
 def _data(x):
