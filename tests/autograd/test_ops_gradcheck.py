@@ -87,6 +87,14 @@ ELEMENTWISE = {
     "sign": (lambda a: a.sign(), [0.0]),
     "clip": (lambda a: a.clip(-0.5, 1.0), [-0.5, 1.0]),
     "clip_min_only": (lambda a: a.clip(min=0.3), [0.3]),
+    "sin": (lambda a: a.sin(), []),
+    "cos": (lambda a: a.cos(), []),
+    "square": (lambda a: a.square(), []),
+    "pow": (lambda a: a.abs().pow(1.5), [0.0]),
+    "clamp": (lambda a: a.clamp(min=-0.5, max=1.0), [-0.5, 1.0]),
+    "clamp_max_only": (lambda a: a.clamp(max=0.3), [0.3]),
+    "clip_pair": (lambda a: a.clip(-1.0, 0.5), [-1.0, 0.5]),
+    "leaky_relu_negative_slope": (lambda a: a.leaky_relu(negative_slope=0.2), [0.0]),
 }
 
 

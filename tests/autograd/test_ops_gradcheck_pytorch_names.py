@@ -1,7 +1,7 @@
-"""The ops added with PyTorch's names (sin, cos, square, pow, clamp, leaky_relu, prod, amax,
-amin, var, std, max/min along a dim, permute, transpose, flatten, squeeze, unsqueeze,
-where, maximum, minimum): each gradient against central finite differences (`gradcheck`)
-over shapes and values drawn by hypothesis."""
+"""The ops added with PyTorch's names (prod, amax, amin, var, std, max/min along a dim,
+permute, transpose, flatten, squeeze, unsqueeze, where, maximum, minimum): each gradient
+against central finite differences (`gradcheck`) over shapes and values drawn by hypothesis.
+The elementwise ones (sin, cos, square, pow, clamp) are in test_ops_gradcheck.py's table."""
 
 import numpy as np
 import pytest
@@ -9,34 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from oracles import check
-from strategies import array_and_axis, arrays, away_from, broadcast_pairs, small_shapes
+from strategies import array_and_axis, arrays, broadcast_pairs, small_shapes
 
 from autograd import Value, cat, maximum, minimum, where
-
-ELEMENTWISE = {
-    "sin": (lambda a: a.sin(), []),
-    "cos": (lambda a: a.cos(), []),
-    "square": (lambda a: a.square(), []),
-    "pow": (lambda a: a.abs().pow(1.5), [0.0]),
-    "clamp": (lambda a: a.clamp(min=-0.5, max=1.0), [-0.5, 1.0]),
-    "clamp_max_only": (lambda a: a.clamp(max=0.3), [0.3]),
-    "clip": (lambda a: a.clip(-1.0, 0.5), [-1.0, 0.5]),
-    "leaky_relu": (lambda a: a.leaky_relu(negative_slope=0.2), [0.0]),
-}
-
-
-@pytest.mark.parametrize("name", ELEMENTWISE)
-@given(x=arrays(small_shapes, low=-3.0, high=3.0))
-def test_elementwise_on_arrays(name, x):
-    fn, kinks = ELEMENTWISE[name]
-    check(fn, away_from(x, kinks, margin=0.05))
-
-
-@pytest.mark.parametrize("name", ELEMENTWISE)
-@given(x=st.floats(-3.0, 3.0))
-def test_elementwise_on_scalars(name, x):
-    fn, kinks = ELEMENTWISE[name]
-    check(fn, float(away_from([x], kinks, margin=0.05)[0]))
 
 
 @given(array_and_axis(low=-1.5, high=1.5), st.booleans())
