@@ -22,8 +22,11 @@ SPEC = importlib.util.spec_from_file_location("make_student", ROOT / "tools" / "
 make_student = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(make_student)
 
-CELL_TIMEOUT = 300  # seconds for one cell; the slowest notebook cell takes well under a minute
+CELL_TIMEOUT = 120  # seconds for one cell; the slowest notebook cell takes well under a minute
 STARTUP_TIMEOUT = 120  # seconds for the kernel to start on a busy machine
+# A kernel whose messages got lost (seen once in CI: client and kernel both idle) times out;
+# the notebook then runs again in a fresh kernel, once.
+ATTEMPTS = 2
 
 
 def read(path):
@@ -122,16 +125,22 @@ def test_student_version_stops_at_its_first_exercise(path, tmp_path):
     first_solution = next(
         i for i, cell in enumerate(teacher.cells) if make_student.BEGIN in cell.source
     )
-    student = make_student.student_notebook(teacher, name=path.name)
-    client = NotebookClient(
-        student,
-        timeout=CELL_TIMEOUT,
-        startup_timeout=STARTUP_TIMEOUT,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    with pytest.raises(CellExecutionError) as error:
-        client.execute()
+    for attempt in range(ATTEMPTS):
+        student = make_student.student_notebook(teacher, name=path.name)
+        client = NotebookClient(
+            student,
+            timeout=CELL_TIMEOUT,
+            startup_timeout=STARTUP_TIMEOUT,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        try:
+            with pytest.raises(CellExecutionError) as error:
+                client.execute()
+            break
+        except TimeoutError:
+            if attempt == ATTEMPTS - 1:
+                raise
     assert error.value.ename == "NotImplementedError"
     assert error.value.evalue == first_task
     index, output = first_error_cell(student)
