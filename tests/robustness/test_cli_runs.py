@@ -436,7 +436,10 @@ def test_ctrl_c_during_the_imports_is_at_most_one_line(tmp_path, delay):
     process.send_signal(signal.SIGINT)
     code, _, err = finish(process)
     assert "Traceback" not in err, err
-    assert len(err.strip().splitlines()) <= 1, err
+    # Without Graphviz's dot a run that got that far also notes, in one line of its own,
+    # the graph.svg it skipped; the interruption itself is at most one more line.
+    lines = [line for line in err.strip().splitlines() if not line.startswith("note: ")]
+    assert len(lines) <= 1, err
     if code != 0:  # the signal may come after the (short) run has ended
         assert code in (130, -signal.SIGINT), err
 
