@@ -19,26 +19,26 @@ def topological_order(roots) -> list:
     all of its parents.
 
     Iterative depth-first search with an explicit stack, so a chain of a million nodes
-    needs no recursion. Each stack entry is a node and an iterator over its parents (the
-    inputs that need a gradient): the search goes down to the first parent not yet seen,
-    and a node goes into `order` once its iterator is exhausted, that is once all its
-    parents are in `order`.
+    needs no recursion. The stack is two lists side by side: the nodes on the current path
+    and, for each, an iterator over its parents (the inputs that need a gradient) not yet
+    tried. The search goes down to the first parent not yet seen, and a node goes into
+    `order` once its iterator is exhausted, that is once all its parents are in `order`.
     """
     order = []
     roots = [roots] if isinstance(roots, Value) else list(roots)
     seen = set(roots)
     for root in roots:
-        stack = [(root, compress(root.inputs, root.needs_input_grad))]
-        while stack:
-            node, parents = stack[-1]
-            for parent in parents:
+        nodes, parents_left = [root], [compress(root.inputs, root.needs_input_grad)]
+        while nodes:
+            for parent in parents_left[-1]:
                 if parent not in seen:
                     seen.add(parent)
-                    stack.append((parent, compress(parent.inputs, parent.needs_input_grad)))
+                    nodes.append(parent)
+                    parents_left.append(compress(parent.inputs, parent.needs_input_grad))
                     break
             else:  # no parent left to visit
-                stack.pop()
-                order.append(node)
+                parents_left.pop()
+                order.append(nodes.pop())
     return order
 
 
@@ -143,13 +143,14 @@ def backpropagate(seeds: dict, keep, on_step) -> None:
             input_grads = function.backward(node, grad_output)
             if type(input_grads) is not tuple:
                 input_grads = (input_grads,)
-            if len(input_grads) != len(node.inputs):
+            inputs, needs_input_grad = node.inputs, node.needs_input_grad
+            count = len(inputs)
+            if len(input_grads) != count:
                 raise _wrong_gradient_count(node, input_grads)
             sent = [] if tracing else None
-            for parent, needs_grad, input_grad in zip(
-                node.inputs, node.needs_input_grad, input_grads
-            ):
-                if not needs_grad or input_grad is None:
+            for i, parent in enumerate(inputs):
+                input_grad = input_grads[i]
+                if input_grad is None or not needs_input_grad[i]:
                     continue
                 if type(input_grad) is not float or type(parent.data) is not float:
                     input_grad = fit_gradient(input_grad, parent.data, function)

@@ -38,6 +38,7 @@ import numpy as np
 from autograd import grad_mode
 from autograd.value import Value, as_data
 
+_new_node = object.__new__  # a Value without __init__: `record` sets every slot
 NO_OPTIONS = types.MappingProxyType({})  # the options of an op called without any
 
 # needs_input_grad tuples are shared, not made per node: there are only a few of them.
@@ -76,50 +77,61 @@ class Function:
         `ctx`. When no input needs a gradient (constants only, or inside `no_grad()`) the
         result is a constant leaf.
         """
-        node = object.__new__(Value)
-        node.function = cls
-        node.inputs = inputs
-        node.options = options or NO_OPTIONS  # one shared empty dict, not one per node
-        node.saved = ()
-        node.grad = None
-        node.label = ""
-        node._hooks = None
-        recording = grad_mode.blocks_open == 0 or grad_mode.state.enabled
-        count = len(inputs)
-        for x in inputs:
-            if type(x) is not Value or not x.requires_grad or not recording:
-                arguments, needs_input_grad = _arguments(cls, inputs, recording)
-                break
-        else:  # the common case: every input is a Value that needs its gradient
-            arguments = None
-            needs_input_grad = (
-                _ALL_NEED_GRAD[count] if count < len(_ALL_NEED_GRAD) else _shared((True,) * count)
-            )
-        node.needs_input_grad = needs_input_grad
-        try:
-            # Unpacking *arguments and **options costs as much as a scalar op itself, so
-            # the common calls (one or two Values, no options) pass their data directly.
-            if arguments is None and not options and count == 2:
-                out = cls.forward(node, inputs[0].data, inputs[1].data)
-            elif arguments is None and not options and count == 1:
-                out = cls.forward(node, inputs[0].data)
+        return record(cls, inputs, options)
+
+
+def record(function, inputs: tuple, options=NO_OPTIONS) -> Value:
+    """What `function.apply(*inputs, **options)` does, with the inputs already in a tuple.
+
+    Makes the node (the op's `ctx`), runs `function.forward` on the inputs' data and keeps
+    on the node what backward needs: the function, the inputs, the options and which inputs
+    need a gradient. `Value`'s operators call it directly: a scalar graph makes hundreds of
+    thousands of nodes, and packing the arguments of `apply` costs a twentieth of each.
+    """
+    node = _new_node(Value)
+    node.function = function
+    node.inputs = inputs
+    node.options = options or NO_OPTIONS  # one shared empty mapping, not a dict per node
+    node.saved = ()
+    node.grad = node._hooks = None
+    node.label = ""
+    recording = grad_mode.blocks_open == 0 or grad_mode.state.enabled
+    count = len(inputs)
+    for x in inputs:
+        if type(x) is not Value or not x.requires_grad or not recording:
+            arguments, needs_input_grad = _arguments(function, inputs, recording)
+            break
+    else:  # the common case: every input is a Value that needs its gradient
+        arguments = None
+        needs_input_grad = _ALL_NEED_GRAD[count] if count <= 3 else _shared((True,) * count)
+    node.needs_input_grad = needs_input_grad
+    try:
+        if arguments is None and not options:
+            # Unpacking *arguments costs as much as a scalar op itself, so one or two
+            # Values (most nodes) pass their data directly.
+            if count == 2:
+                out = function.forward(node, inputs[0].data, inputs[1].data)
+            elif count == 1:
+                out = function.forward(node, inputs[0].data)
             else:
-                if arguments is None:
-                    arguments = [x.data for x in inputs]
-                out = cls.forward(node, *arguments, **options)
-        except ValueError as error:  # e.g. shapes that do not broadcast: say which op
-            shapes = ", ".join(str(np.shape(_data(x))) for x in inputs)
-            raise ValueError(f"{cls.op_name()} on inputs of shapes {shapes}: {error}") from None
-        if type(out) is not float and (type(out) is not np.ndarray or out.dtype.kind != "f"):
-            out = as_output(out, inputs, cls)
-        node.data = out
-        if True in needs_input_grad:
-            node.requires_grad = True
-        else:  # nothing to differentiate: the result is a constant, with no history
-            node.requires_grad = False
-            node.function = node.options = None
-            node.inputs = node.needs_input_grad = node.saved = ()
-        return node
+                out = function.forward(node, *[x.data for x in inputs])
+        else:
+            if arguments is None:
+                arguments = [x.data for x in inputs]
+            out = function.forward(node, *arguments, **options)
+    except ValueError as error:  # e.g. shapes that do not broadcast: say which op
+        shapes = ", ".join(str(np.shape(_data(x))) for x in inputs)
+        raise ValueError(f"{function.op_name()} on inputs of shapes {shapes}: {error}") from None
+    if type(out) is not float and (type(out) is not np.ndarray or out.dtype.kind != "f"):
+        out = as_output(out, inputs, function)
+    node.data = out
+    if True in needs_input_grad:
+        node.requires_grad = True
+    else:  # nothing to differentiate: the result is a constant, with no history
+        node.requires_grad = False
+        node.function = node.options = None
+        node.inputs = node.needs_input_grad = node.saved = ()
+    return node
 
 
 def _arguments(function, inputs, recording) -> tuple:

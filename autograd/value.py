@@ -277,25 +277,27 @@ class Value:
 
     # ----- operators ---------------------------------------------------------------------
     # Subtraction, division, negation and square root are composed of add, mul and pow,
-    # so they need no derivative of their own.
+    # so they need no derivative of their own. The operators and the one-input functions
+    # call `record(Op, inputs)`, which is `Op.apply(*inputs)` without packing the arguments
+    # (a scalar graph runs them for every node; see `function.record`).
 
     def __add__(self, other):
-        return arithmetic.Add.apply(self, other)
+        return record(arithmetic.Add, (self, other))
 
     def __radd__(self, other):
-        return arithmetic.Add.apply(other, self)
+        return record(arithmetic.Add, (other, self))
 
     def __mul__(self, other):
-        return arithmetic.Mul.apply(self, other)
+        return record(arithmetic.Mul, (self, other))
 
     def __rmul__(self, other):
-        return arithmetic.Mul.apply(other, self)
+        return record(arithmetic.Mul, (other, self))
 
     def __pow__(self, exponent):
-        return arithmetic.Pow.apply(self, exponent)
+        return record(arithmetic.Pow, (self, exponent))
 
     def __rpow__(self, base):
-        return arithmetic.Pow.apply(base, self)
+        return record(arithmetic.Pow, (base, self))
 
     def __neg__(self):
         return self * -1.0
@@ -450,25 +452,25 @@ class Value:
     # ----- elementwise functions ---------------------------------------------------------
 
     def exp(self):
-        return elementwise.Exp.apply(self)
+        return record(elementwise.Exp, (self,))
 
     def log(self):
-        return elementwise.Log.apply(self)
+        return record(elementwise.Log, (self,))
 
     def sqrt(self):
         return self**0.5
 
     def abs(self):
-        return elementwise.Abs.apply(self)
+        return record(elementwise.Abs, (self,))
 
     def tanh(self):
-        return elementwise.Tanh.apply(self)
+        return record(elementwise.Tanh, (self,))
 
     def sigmoid(self):
-        return elementwise.Sigmoid.apply(self)
+        return record(elementwise.Sigmoid, (self,))
 
     def relu(self):
-        return elementwise.ReLU.apply(self)
+        return record(elementwise.ReLU, (self,))
 
     def leaky_relu(self, negative_slope=0.01):
         """x for x > 0, else negative_slope·x (PyTorch's default slope 0.01)."""
@@ -478,13 +480,13 @@ class Value:
     def sign(self):
         """-1, 0 or +1 elementwise. Its gradient is zero everywhere (the step has no slope),
         which is why a perceptron with sign activation is trained by the perceptron rule."""
-        return elementwise.Sign.apply(self)
+        return record(elementwise.Sign, (self,))
 
     def sin(self):
-        return elementwise.Sin.apply(self)
+        return record(elementwise.Sin, (self,))
 
     def cos(self):
-        return elementwise.Cos.apply(self)
+        return record(elementwise.Cos, (self,))
 
     def pow(self, exponent):
         """self ** exponent (PyTorch's method name)."""
@@ -778,10 +780,11 @@ def _short_array(array: np.ndarray) -> str:
     return np.array2string(array, precision=4, threshold=8, edgeitems=2).replace("\n", "")
 
 
-# An import cycle, resolved here: the ops (and `backprop`) build Values and import this
-# module, so they are imported only now that `Value` is defined. Each method above reaches
+# An import cycle, resolved here: the ops, `function` and `backprop` build Values and import
+# this module, so they are imported only now that `Value` is defined. Each method above reaches
 # its op through its module (`arithmetic.Add`): adding an op touches its ops file and, for a
 # method, this class; no list of names to keep in step.
 from autograd import backprop  # noqa: E402
+from autograd.function import record  # noqa: E402
 from autograd.ops import arithmetic, elementwise, matmul, reductions  # noqa: E402
 from autograd.ops import shape as shape_ops  # noqa: E402 -- `shape` is a common local name

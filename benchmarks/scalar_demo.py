@@ -78,8 +78,12 @@ def timed_step(model, points, labels, step, defer_gc) -> tuple:
 
     With `defer_gc` the collector is off during the step and its clean-up is not timed
     (the speed of the ops alone); without, the step ends with one gc.collect() inside the
-    timing, so that each engine pays for collecting its own garbage.
+    timing, so that each engine pays for collecting its own garbage. Either way the step
+    starts after an untimed gc.collect(): garbage left by another engine (micrograd's
+    closures make cycles, which only the collector frees) is not timed here, and its memory
+    is free again, so no engine runs on fresh pages because the one before it left garbage.
     """
+    gc.collect()
     if defer_gc:
         gc.disable()
     start = time.perf_counter()

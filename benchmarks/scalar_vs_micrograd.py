@@ -22,7 +22,6 @@ Needs `micrograd==0.1.0` (installed by `make bench` into the benchmark environme
 """
 
 import argparse
-import gc
 import json
 import statistics
 
@@ -49,7 +48,6 @@ def compare(steps, defer_gc, points, labels, weights, biases) -> dict:
         worst_difference = max(worst_difference, difference)
         if difference > 1e-9:
             raise SystemExit(f"step {step}: losses differ: {losses}")
-        gc.collect()  # each engine's garbage, if deferred, is collected outside the timing
 
     def ratio(a, b):
         return statistics.median(x / y for x, y in zip(times[a], times[b]))
