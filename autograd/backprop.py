@@ -6,6 +6,7 @@ it then asks the node's op for the gradients of its inputs (the chain rule, one 
 step) and adds them to those inputs.
 """
 
+import math
 import warnings
 from itertools import compress
 
@@ -34,7 +35,11 @@ def topological_order(roots) -> list:
                 if parent not in seen:
                     seen.add(parent)
                     nodes.append(parent)
-                    parents_left.append(compress(parent.inputs, parent.needs_input_grad))
+                    parents_left.append(
+                        iter(parent.inputs)  # the common case, all inputs need a gradient
+                        if False not in parent.needs_input_grad
+                        else compress(parent.inputs, parent.needs_input_grad)
+                    )
                     break
             else:  # no parent left to visit
                 parents_left.pop()
@@ -53,7 +58,7 @@ def backward(root, grad=None, on_step=None) -> None:
             records the pass this way.
     """
     _check_differentiable(root, "backward()")
-    if not np.all(np.less(root.data, np.inf)):  # +inf or nan: a loss that has blown up
+    if _has_inf_or_nan(root.data):  # a loss that has blown up
         warnings.warn(_diverged(root), NotFiniteWarning, stacklevel=3)
     backpropagate({root: _root_gradient(root, grad)}, None, on_step)
 
@@ -183,6 +188,15 @@ class NotFiniteWarning(RuntimeWarning):
     gradients will not be finite. (-inf, as log at 0 gives, is a value like any other.)"""
 
 
+def _has_inf_or_nan(data) -> bool:
+    """Whether `data` holds +inf or nan: not all of it is below +inf."""
+    if type(data) is float:
+        return not data < math.inf
+    if data.size == 1:  # a loss: item() is a tenth of the cost of a numpy reduction
+        return not data.item() < math.inf
+    return not np.less(data, np.inf).all()
+
+
 def _diverged(root) -> str:
     return (
         f"backward() from a value that is not finite ({np.asarray(root.data).ravel()[:3]}): "
@@ -241,7 +255,9 @@ def _root_gradient(root, grad):
                 "one-element Value has the implied gradient 1): pass grad=... of that shape, "
                 "or reduce it first, e.g. with .sum() or .mean()"
             )
-        return np.ones(data.shape, data.dtype)
+        ones = np.empty(data.shape, data.dtype)
+        ones.fill(1)  # as np.ones, whose Python wrapper costs more than the two C calls
+        return ones
     grad = _plain(grad)
     if np.shape(grad) != np.shape(data):
         raise ValueError(
