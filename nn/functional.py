@@ -18,13 +18,11 @@ Example:
     array([0., 2.])
 """
 
-import numpy as np
-
 from autograd import Value
 from autograd.ops.conv import Conv2d
 from autograd.ops.padding import Pad
 from autograd.ops.pooling import AvgPool2d, MaxPool2d
-from nn._checks import check_real
+from nn._checks import check_int, check_real
 from nn.init import generator
 from nn.losses import (
     binary_cross_entropy,
@@ -185,18 +183,13 @@ def pad(x, pad, mode="constant", value=0.0) -> Value:
     x = as_value(x)
     if mode != "constant":
         raise ValueError(f"pad: mode must be 'constant' (the only one here), got {mode!r}")
-    widths = tuple(pad) if isinstance(pad, list | tuple) else None
-    if (
-        widths is None
-        or len(widths) % 2
-        or len(widths) > 2 * x.ndim
-        or not all(_is_int(w) and w >= 0 for w in widths)
-    ):
+    if not isinstance(pad, list | tuple) or len(pad) % 2 or len(pad) > 2 * x.ndim:
         raise ValueError(
             f"pad: pad must be an even number (at most {2 * x.ndim}, two per axis of the "
             f"input of shape {x.shape}) of ints >= 0, got {pad!r}"
         )
-    pairs = [(int(widths[i]), int(widths[i + 1])) for i in range(0, len(widths), 2)]
+    widths = [check_int(f"pad[{i}]", width, 0) for i, width in enumerate(pad)]
+    pairs = [(widths[i], widths[i + 1]) for i in range(0, len(widths), 2)]
     pairs = [(0, 0)] * (x.ndim - len(pairs)) + pairs[::-1]  # last axis first -> numpy's order
     return Pad.apply(x, widths=tuple(pairs), value=float(value))
 
@@ -205,15 +198,14 @@ def pad(x, pad, mode="constant", value=0.0) -> Value:
 
 
 def pair(name, value, minimum) -> tuple:
-    """`value` (an int, or a pair of ints, each ≥ `minimum`) as a pair (height, width)."""
-    values = tuple(value) if isinstance(value, list | tuple) else (value, value)
-    if len(values) != 2 or not all(_is_int(v) and v >= minimum for v in values):
-        raise ValueError(f"{name} must be an int >= {minimum} or a pair of them, got {value!r}")
-    return int(values[0]), int(values[1])
-
-
-def _is_int(value) -> bool:
-    return isinstance(value, int | np.integer) and not isinstance(value, bool)
+    """`value` (an int, or a pair of ints, each >= `minimum`) as a pair (height, width);
+    each int is checked by `check_int`, the package's one int check."""
+    if not isinstance(value, list | tuple):
+        value = check_int(name, value, minimum)
+        return value, value
+    if len(value) != 2:
+        raise ValueError(f"{name} must be an int or a pair of ints (height, width), got {value!r}")
+    return check_int(f"{name}[0]", value[0], minimum), check_int(f"{name}[1]", value[1], minimum)
 
 
 def _images(x, function, dtype=None) -> Value:

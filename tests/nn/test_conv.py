@@ -132,13 +132,13 @@ def test_bias_of_the_wrong_shape():
     [
         (lambda: nn.Conv2d(0, 4, 3), "in_channels must be an int >= 1, got 0"),
         (lambda: nn.Conv2d(3, -2, 3), "out_channels must be an int >= 1, got -2"),
-        (lambda: nn.Conv2d(3, 4, 0), "kernel_size must be an int >= 1 or a pair"),
-        (lambda: nn.Conv2d(3, 4, (3, 3, 3)), r"kernel_size .* got \(3, 3, 3\)"),
+        (lambda: nn.Conv2d(3, 4, 0), "kernel_size must be an int >= 1, got 0"),
+        (lambda: nn.Conv2d(3, 4, (3, 3, 3)), r"kernel_size .* pair of ints .* got \(3, 3, 3\)"),
         (lambda: nn.Conv2d(3, 4, 3, stride=0), "stride must be an int >= 1"),
         (lambda: nn.Conv2d(3, 4, 3, padding=-1), "padding must be an int >= 0"),
-        (lambda: nn.Conv2d(3, 4, True), "kernel_size .* got True"),
         (lambda: nn.MaxPool2d(2, padding=2), r"padding \(2, 2\) must be at most half"),
-        (lambda: nn.AvgPool2d(2, stride=(1, 0)), r"stride .* got \(1, 0\)"),
+        (lambda: nn.AvgPool2d(2, stride=(1, 0)), r"stride\[1\] must be an int >= 1, got 0"),
+        (lambda: F.pad(np.zeros(3), (1, -1)), r"pad\[1\] must be an int >= 0, got -1"),
         (lambda: F.pad(np.zeros(3), (1,)), r"pad must be an even number.*got \(1,\)"),
         (lambda: F.pad(np.zeros(3), (1, 1, 1, 1)), "at most 2"),
         (lambda: F.pad(np.zeros(3), (1, 1), mode="reflect"), "mode must be 'constant'"),
@@ -146,6 +146,20 @@ def test_bias_of_the_wrong_shape():
 )
 def test_bad_arguments(make, message):
     with pytest.raises(ValueError, match=message):
+        make()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: nn.Conv2d(3, 4, True), "kernel_size must be an int, got bool: True"),
+        (lambda: nn.Conv2d(3, 4, 2.5), "kernel_size must be an int, got float: 2.5"),
+        (lambda: nn.MaxPool2d((2, "2")), r"kernel_size\[1\] must be an int, got str"),
+        (lambda: F.pad(np.zeros(3), (1, 1.0)), r"pad\[1\] must be an int, got float"),
+    ],
+)
+def test_arguments_of_the_wrong_type(make, message):
+    with pytest.raises(TypeError, match=message):
         make()
 
 
