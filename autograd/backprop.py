@@ -149,8 +149,7 @@ def backpropagate(seeds: dict, keep, on_step) -> None:
             if type(input_grads) is not tuple:
                 input_grads = (input_grads,)
             inputs, needs_input_grad = node.inputs, node.needs_input_grad
-            count = len(inputs)
-            if len(input_grads) != count:
+            if len(input_grads) != len(inputs):
                 raise _wrong_gradient_count(node, input_grads)
             sent = [] if tracing else None
             for i, parent in enumerate(inputs):
