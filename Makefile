@@ -49,7 +49,7 @@ lab: $(BIN)/.installed-test
 $(BIN)/.installed-docs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[notebooks,docs]'
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet $(EDITABLE) '.[notebooks,docs]'
 	touch $@
 
 # Strict: a broken link, a docstring mkdocstrings cannot read or a failing notebook is an
