@@ -180,7 +180,9 @@ class Optimizer:
                 # A float parameter is updated through a 0-d float64 array, so that each
                 # rule is written once, with numpy's in-place operators.
                 W = p.data if is_array else np.array(p.data, dtype=np.float64)
-                g = _gradient_like(p, W)
+                g = p.grad
+                if type(g) is not np.ndarray or g.dtype != W.dtype or g.shape != W.shape:
+                    g = _gradient_like(p, W)  # the common case above needs no cast, no call
                 state = self.state.get(id(p))
                 if state is None:
                     state = self.state[id(p)] = self.init_state(W)
@@ -285,11 +287,9 @@ class Optimizer:
 
 
 def _gradient_like(p, W):
-    """``p.grad`` as an array of ``W``'s shape and dtype (no copy when it already is one)."""
-    g = p.grad
-    if type(g) is np.ndarray and g.dtype == W.dtype and g.shape == W.shape:
-        return g
-    g = np.asarray(g)
+    """``p.grad`` cast to an array of ``W``'s dtype, checked to be real numbers of ``W``'s
+    shape (``step`` calls it only for a gradient that is not already such an array)."""
+    g = np.asarray(p.grad)
     if g.dtype.kind not in "fiu":
         raise TypeError(
             f"the gradient of {p!r} has dtype {g.dtype}; expected real numbers (a complex, "

@@ -16,13 +16,16 @@ def state_dtype(W: np.ndarray) -> np.dtype:
     return np.dtype(np.float32) if W.dtype == np.float16 else W.dtype
 
 
+FLOAT16 = np.dtype(np.float16)  # compared with a dtype, not np.float16: no conversion per call
+
+
 def float16_in_float32(update):
     """Decorate an optimizer's `update(self, W, g, state, group)` so that a float16 W and g
     are updated through float32 copies."""
 
     @functools.wraps(update)
     def wrapped(self, W, g, state, group):
-        if W.dtype != np.float16:
+        if W.dtype != FLOAT16:
             return update(self, W, g, state, group)
         W32 = W.astype(np.float32)
         update(self, W32, g.astype(np.float32), state, group)
