@@ -93,3 +93,17 @@ def timed_step(model, points, labels, step, defer_gc) -> tuple:
     seconds = time.perf_counter() - start
     gc.enable()
     return loss, seconds
+
+
+def timed_round(models, points, labels, step, defer_gc) -> dict:
+    """One timed training step of each model: {name: (loss, seconds)}.
+
+    The models take turns going first (the order rotates by one each step), so that no
+    engine always runs right after the same other one, on the memory it has just freed.
+    """
+    names = list(models)
+    shift = step % len(names)
+    return {
+        name: timed_step(models[name], points, labels, step, defer_gc)
+        for name in names[shift:] + names[:shift]
+    }

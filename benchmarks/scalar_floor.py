@@ -27,7 +27,7 @@ import json
 import statistics
 
 from micrograd.engine import Value as MicrogradValue
-from scalar_demo import ScalarMLP, demo_setup, timed_step
+from scalar_demo import ScalarMLP, demo_setup, timed_round
 
 ADD, MUL, RELU = "+", "*", "relu"
 
@@ -125,8 +125,10 @@ def main():
         times = {name: [] for name in engines}
         for step in range(args.steps):
             losses = {}
-            for name, model in models.items():
-                losses[name], seconds = timed_step(model, points, labels, step, defer_gc)
+            for name, (loss, seconds) in timed_round(
+                models, points, labels, step, defer_gc
+            ).items():
+                losses[name] = loss
                 times[name].append(seconds)
             if max(losses.values()) - min(losses.values()) > 1e-9:
                 raise SystemExit(f"step {step}: losses differ: {losses}")

@@ -9,12 +9,13 @@ weights, so the losses must agree (to 1e-9):
     bare         the "one object" engine of `scalar_floor.py`: one __slots__ object per
                  node, parents in slots, no checks: the floor any Python engine can reach
 
-Steps are timed in interleaved rounds (one step of each engine per round), and each ratio
-is the median over rounds of that round's ratio, so that a slow moment of the (shared)
-machine affects all engines of a round alike. Two settings: Python's garbage collector as
-it ships ("gc on", each step ending with one gc.collect() inside the timing, so that each
-engine pays for collecting its own garbage), and the collector deferred ("gc deferred":
-disabled during the step and its clean-up not timed: the speed of the ops alone).
+Steps are timed in interleaved rounds (one step of each engine per round, who goes first
+rotating from round to round), and each ratio is the median over rounds of that round's
+ratio, so that a slow moment of the (shared) machine affects all engines of a round alike.
+Two settings: Python's garbage collector as it ships ("gc on", each step ending with one
+gc.collect() inside the timing, so that each engine pays for collecting its own garbage),
+and the collector deferred ("gc deferred": disabled during the step and its clean-up not
+timed: the speed of the ops alone).
 
     .bench-venv/bin/python benchmarks/scalar_vs_micrograd.py [--steps 7]
 
@@ -26,7 +27,7 @@ import json
 import statistics
 
 from micrograd.engine import Value as MicrogradValue
-from scalar_demo import ScalarMLP, demo_setup, timed_step
+from scalar_demo import ScalarMLP, demo_setup, timed_round
 from scalar_floor import OneObjectValue
 
 from autograd import Value as GradschoolValue
@@ -41,8 +42,8 @@ def compare(steps, defer_gc, points, labels, weights, biases) -> dict:
     worst_difference = 0.0
     for step in range(steps):
         losses = {}
-        for name, model in models.items():
-            losses[name], seconds = timed_step(model, points, labels, step, defer_gc)
+        for name, (loss, seconds) in timed_round(models, points, labels, step, defer_gc).items():
+            losses[name] = loss
             times[name].append(seconds)
         difference = max(losses.values()) - min(losses.values())
         worst_difference = max(worst_difference, difference)
